@@ -2,6 +2,8 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './src/integrations/base-links.ts';
 
 /**
  * SITE_URL and SITE_BASE let one build serve from a domain root or from a sub-path such as
@@ -10,11 +12,22 @@ import starlightLinksValidator from 'starlight-links-validator';
  */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.SITE_BASE ?? '/';
+/** A second build (the base-path test) writes elsewhere so it never clobbers `dist/`. */
+const outDir = process.env.SITE_OUT_DIR ?? './dist';
+/**
+ * The internal-link validator always runs in tests and CI. SKIP_LINK_CHECK=1 exists only for authors
+ * building one section while pages it links to are still being written.
+ */
+const validateLinks = process.env.SKIP_LINK_CHECK !== '1';
 
 export default defineConfig({
 	site,
 	base,
+	outDir,
 	trailingSlash: 'always',
+	markdown: {
+		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+	},
 	integrations: [
 		starlight({
 			title: 'SRE Foundations on AWS',
@@ -23,22 +36,22 @@ export default defineConfig({
 			customCss: ['./src/styles/theme.css'],
 			lastUpdated: false,
 			pagination: true,
-			plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
+			plugins: validateLinks ? [starlightLinksValidator({ errorOnLocalLinks: true })] : [],
 			components: {},
 			sidebar: [
 				{
 					label: 'Start here',
 					items: [
-						{ label: 'Welcome', link: '/' },
+						{ slug: 'index', label: 'Welcome' },
 						{ slug: 'prepare-sandbox' },
 					],
 				},
-				{ label: 'Day 1 · SRE principles', autogenerate: { directory: 'day-1' } },
-				{ label: 'Day 2 · Monitoring and reliability', autogenerate: { directory: 'day-2' } },
-				{ label: 'Day 3 · Incidents and delivery', autogenerate: { directory: 'day-3' } },
-				{ label: 'Labs', autogenerate: { directory: 'labs' } },
-				{ label: 'Quizzes', autogenerate: { directory: 'quizzes' } },
-				{ label: 'Instructors', autogenerate: { directory: 'instructors' } },
+				{ label: 'Day 1 · SRE principles', items: [{ autogenerate: { directory: 'day-1' } }] },
+				{ label: 'Day 2 · Monitoring and reliability', items: [{ autogenerate: { directory: 'day-2' } }] },
+				{ label: 'Day 3 · Incidents and delivery', items: [{ autogenerate: { directory: 'day-3' } }] },
+				{ label: 'Labs', items: [{ autogenerate: { directory: 'labs' } }] },
+				{ label: 'Quizzes', items: [{ autogenerate: { directory: 'quizzes' } }] },
+				{ label: 'Instructors', items: [{ autogenerate: { directory: 'instructors' } }] },
 			],
 		}),
 	],
