@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readQuizBankFiles } from '../../src/utils/quiz-bank-files.ts';
+import { loadQuizBanks } from '../../src/utils/quiz-bank-loader.ts';
+import { courseDays } from '../../src/utils/quiz-course-days.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const files = await readQuizBankFiles(`${projectRoot}quizzes`, projectRoot);
+const result = loadQuizBanks(files);
+
+describe('the course quiz banks in quizzes/', () => {
+	it('all pass the schema', () => {
+		expect(result.ok ? [] : result.problems).toEqual([]);
+	});
+
+	const banks = result.ok ? result.banks : [];
+
+	it('cover every module of the course, in order', () => {
+		const allModules = courseDays.flatMap((day) => [...day.modules]);
+		expect(banks.map((bank) => bank.module)).toEqual(allModules);
+	});
+
+	it('hold at least 65 questions, at least 5 per module', () => {
+		const total = banks.reduce((sum, bank) => sum + bank.questions.length, 0);
+		expect(total).toBeGreaterThanOrEqual(65);
+		for (const bank of banks) expect(bank.questions.length, `module ${bank.module}`).toBeGreaterThanOrEqual(5);
+	});
+
+	it('mix single and multiple choice questions', () => {
+		const kinds = new Set(banks.flatMap((bank) => bank.questions.map((question) => question.kind)));
+		expect(kinds).toEqual(new Set(['single', 'multiple']));
+	});
+
+	it('name their ids after their module (mNN-…), so an id says where to find it', () => {
+		for (const bank of banks) {
+			const prefix = `m${String(bank.module).padStart(2, '0')}-`;
+			for (const question of bank.questions) expect(question.id.startsWith(prefix), question.id).toBe(true);
+		}
+	});
+});
