@@ -29,7 +29,9 @@ export const RosterRowSchema = z.object({
 					: `account_id must be 12 digits, got "${value}"`,
 		});
 	}),
-	role_arn: optionalCell(z.string().regex(roleArnPattern, 'role_arn is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)')),
+	role_arn: optionalCell(
+		z.string().regex(roleArnPattern, 'role_arn is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
+	),
 	region: optionalCell(z.string().regex(regionPattern, 'region is not an AWS region name such as eu-west-1')),
 	external_id: optionalCell(
 		z.string().regex(externalIdPattern, 'external_id must be 2–1224 characters of letters, digits and +=,.@:/-_'),

@@ -51,7 +51,7 @@ export function parseRoster(text: string, defaults: RosterDefaults): RosterParse
 			relax_column_count: true,
 			skip_empty_lines: true,
 			trim: true,
-		}) as ParsedRecord[];
+		}) as unknown as ParsedRecord[];
 	} catch (error) {
 		// A broken quote makes the rest of the file ambiguous, so this is the one problem we stop at.
 		const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1;
@@ -93,9 +93,11 @@ export function parseRoster(text: string, defaults: RosterDefaults): RosterParse
 			reasons.push(`role_arn belongs to account ${accountOfRoleArn(value.role_arn)}, not ${value.account_id}`);
 		}
 		const learnerSeen = firstLineByLearner.get(value.learner_id);
-		if (learnerSeen !== undefined) reasons.push(`learner_id ${value.learner_id} already appears on line ${learnerSeen}`);
+		if (learnerSeen !== undefined)
+			reasons.push(`learner_id ${value.learner_id} already appears on line ${learnerSeen}`);
 		const accountSeen = firstLineByAccount.get(value.account_id);
-		if (accountSeen !== undefined) reasons.push(`account_id ${value.account_id} already appears on line ${accountSeen}`);
+		if (accountSeen !== undefined)
+			reasons.push(`account_id ${value.account_id} already appears on line ${accountSeen}`);
 
 		if (learnerSeen === undefined) firstLineByLearner.set(value.learner_id, line);
 		if (accountSeen === undefined) firstLineByAccount.set(value.account_id, line);
@@ -124,7 +126,10 @@ function checkHeader(names: string[], line: number): RosterProblem[] {
 	const problems: RosterProblem[] = [];
 	const missing = requiredRosterColumns.filter((column) => !lower.includes(column));
 	if (missing.length > 0) {
-		problems.push({ line, reason: `missing column(s) ${missing.join(', ')}; the header must name ${requiredRosterColumns.join(',')}` });
+		problems.push({
+			line,
+			reason: `missing column(s) ${missing.join(', ')}; the header must name ${requiredRosterColumns.join(',')}`,
+		});
 	}
 	const unknown = lower.filter((name) => !rosterColumns.includes(name));
 	if (unknown.length > 0) {

@@ -66,7 +66,8 @@ describe('parseRoster', () => {
 	});
 
 	it('numbers rows by the line they start on when a quoted field spans lines', () => {
-		const text = 'learner_id,name,email,account_id\n"a1","Ann\nMarie",ann@example.org,123456789012\n\nb2,Bob,bob@,223456789012\n';
+		const text =
+			'learner_id,name,email,account_id\n"a1","Ann\nMarie",ann@example.org,123456789012\n\nb2,Bob,bob@,223456789012\n';
 		const { entries, problems } = parseRoster(text, defaults);
 		expect(entries[0]).toMatchObject({ line: 2, name: 'Ann\nMarie' });
 		expect(problems).toEqual([{ line: 5, reason: 'email is not a valid address' }]);
@@ -115,7 +116,9 @@ describe('parseRoster', () => {
 	});
 
 	it('complains about an empty roster', () => {
-		expect(parseRoster('', defaults).problems).toEqual([{ line: 1, reason: 'the roster is empty: expected a header line' }]);
+		expect(parseRoster('', defaults).problems).toEqual([
+			{ line: 1, reason: 'the roster is empty: expected a header line' },
+		]);
 		expect(parseRoster('learner_id,name,email,account_id\n', defaults).problems).toEqual([
 			{ line: 2, reason: 'the roster has a header but no learners' },
 		]);
