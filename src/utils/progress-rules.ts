@@ -1,0 +1,29 @@
+/**
+ * The rules of the progress format that both validators share: the zod schema in
+ * `src/schemas/progress.ts` (the documented contract, used in Node by the gradebook and the tests) and
+ * the small hand-written validator the browser runs (zod would triple the quiz script's size). Keeping
+ * the constants here means the two cannot disagree on a pattern or a limit.
+ */
+
+/** Version of both the stored document and the export file. Bump it only with a migration. */
+export const PROGRESS_VERSION = 1;
+
+/** `format` field of an export file, so an importer can tell it from any other JSON. */
+export const PROGRESS_EXPORT_FORMAT = 'sre-course-progress';
+
+/** The course every export names, so a gradebook can refuse a file from another course. */
+export const COURSE_ID = 'sre-foundations-aws';
+export const COURSE_TITLE = 'SRE Foundations on AWS';
+
+/** UTC timestamps as `Date.prototype.toISOString()` writes them: `2026-11-22T16:05:00.000Z`. */
+export const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** Page ids are doc slugs (`day-1/what-is-sre`); quiz, lab and question ids are single slugs. */
+export const PAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+export const SLUG_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Option keys are the letters the quiz shows: `a` for the first option. */
+export const OPTION_KEY = /^[a-z]$/;
+
+/** Learner details are typed by hand; the limit keeps a pasted novel out of localStorage. */
+export const MAX_LEARNER_FIELD_LENGTH = 200;
