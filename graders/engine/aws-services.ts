@@ -1,0 +1,29 @@
+/**
+ * How the SDK's client names map to IAM service prefixes. The read-only guard, the call counter and
+ * error messages speak IAM ("ec2:DescribeInstances") because that is what a learner or an
+ * administrator has to grant.
+ */
+const iamPrefixByClientName: Readonly<Record<string, string>> = {
+	ApiGatewayV2Client: 'apigateway',
+	CloudFormationClient: 'cloudformation',
+	CloudWatchClient: 'cloudwatch',
+	CloudWatchLogsClient: 'logs',
+	EC2Client: 'ec2',
+	EventBridgeClient: 'events',
+	IAMClient: 'iam',
+	LambdaClient: 'lambda',
+	SchedulerClient: 'scheduler',
+	SNSClient: 'sns',
+	SSMClient: 'ssm',
+	STSClient: 'sts',
+	XRayClient: 'xray',
+};
+
+export function iamPrefixForClient(clientName: string): string {
+	return iamPrefixByClientName[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+}
+
+/** `DescribeInstancesCommand` → `DescribeInstances`. */
+export function operationFromCommandName(commandName: string): string {
+	return commandName.replace(/Command$/, '');
+}

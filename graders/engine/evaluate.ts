@@ -1,0 +1,107 @@
+import { getLab } from '../labs/index.ts';
+import type { ManifestCheck } from '../manifest/manifest-schema.ts';
+import type { LabDefinition } from './define-lab.ts';
+import { ReadFailed } from './errors.ts';
+import { createSnapshotView } from './snapshot-view.ts';
+import type { CheckResult, LabOutcome, LabResult, Snapshot, SnapshotView } from './types.ts';
+
+export interface EvaluateOptions {
+	now?: () => Date;
+}
+
+/**
+ * The prerequisite a learner should finish first: following skipped prerequisites down to the ones
+ * that actually failed or errored, the one on the earliest step.
+ */
+function blockingCheck(check: ManifestCheck, results: ReadonlyMap<string, CheckResult>, manifest: Map<string, ManifestCheck>): ManifestCheck {
+	let best: ManifestCheck | undefined;
+	const visit = (current: ManifestCheck) => {
+		for (const id of current.dependsOn) {
+			const result = results.get(id);
+			const prerequisite = manifest.get(id);
+			if (!result || !prerequisite || result.status === 'pass') continue;
+			if (result.status === 'skipped') visit(prerequisite);
+			else if (!best || prerequisite.step < best.step) best = prerequisite;
+		}
+	};
+	visit(check);
+	return best ?? (manifest.get(check.dependsOn[0] ?? '') as ManifestCheck);
+}
+
+function runCheck(lab: LabDefinition, check: ManifestCheck, view: SnapshotView): Omit<CheckResult, 'id' | 'title' | 'step' | 'points' | 'hint'> {
+	const implementation = lab.checks.get(check.id);
+	if (!implementation) throw new Error(`lab ${lab.id}: no implementation for ${check.id}`);
+	try {
+		const verdict = implementation.evaluate(view);
+		return {
+			status: verdict.status,
+			earned: verdict.status === 'pass' ? check.points : 0,
+			message: verdict.message,
+			evidence: verdict.evidence ?? [],
+		};
+	} catch (error) {
+		if (error instanceof ReadFailed) {
+			return { status: 'error', earned: 0, message: error.readError.message, evidence: [] };
+		}
+		// A check that throws on odd data must not take the whole report down with it.
+		return { status: 'error', earned: 0, message: `The grader could not evaluate this check: ${(error as Error).message}`, evidence: [] };
+	}
+}
+
+function outcomeOf(checks: readonly CheckResult[]): LabOutcome {
+	if (checks.some((check) => check.status === 'error')) return 'error';
+	return checks.every((check) => check.status === 'pass') ? 'pass' : 'fail';
+}
+
+/** Grades a lab from a snapshot alone. Pure apart from the clock for `gradedAt`. */
+export function evaluateLabDefinition(lab: LabDefinition, snapshot: Snapshot, options: EvaluateOptions = {}): LabResult {
+	const view = createSnapshotView(snapshot);
+	const manifest = new Map(lab.manifest.checks.map((check) => [check.id, check]));
+	const results = new Map<string, CheckResult>();
+
+	// The manifest schema rules out cycles, so this recursion always ends.
+	const evaluateCheck = (check: ManifestCheck): CheckResult => {
+		const done = results.get(check.id);
+		if (done) return done;
+		const prerequisites = check.dependsOn.map((id) => evaluateCheck(manifest.get(id) as ManifestCheck));
+		const base = { id: check.id, title: check.title, step: check.step, points: check.points, hint: check.hint };
+		let result: CheckResult;
+		if (prerequisites.every((prerequisite) => prerequisite.status === 'pass')) {
+			result = { ...base, ...runCheck(lab, check, view) };
+			if (result.status === 'pass') delete result.hint;
+		} else {
+			const blocker = blockingCheck(check, results, manifest);
+			result = {
+				...base,
+				status: 'skipped',
+				earned: 0,
+				message: `Complete step ${blocker.step} first ("${blocker.title}" has not passed).`,
+				evidence: [],
+			};
+			delete result.hint;
+		}
+		results.set(check.id, result);
+		return result;
+	};
+
+	const checks = lab.manifest.checks.map(evaluateCheck);
+	return {
+		format: 'sre-lab-result',
+		version: 1,
+		lab: lab.id,
+		title: lab.manifest.title,
+		accountId: snapshot.accountId,
+		region: snapshot.region,
+		gradedAt: (options.now?.() ?? new Date()).toISOString(),
+		collectedAt: snapshot.collectedAt,
+		score: checks.reduce((sum, check) => sum + check.earned, 0),
+		maxScore: checks.reduce((sum, check) => sum + check.points, 0),
+		outcome: outcomeOf(checks),
+		checks,
+	};
+}
+
+/** Grades a registered lab (see graders/labs/index.ts) from a snapshot. */
+export function evaluateLab(labId: string, snapshot: Snapshot, options: EvaluateOptions = {}): LabResult {
+	return evaluateLabDefinition(getLab(labId), snapshot, options);
+}

@@ -1,0 +1,36 @@
+import { ReadFailed } from './errors.ts';
+import type { ReadOutcome, Snapshot, SnapshotView } from './types.ts';
+
+/** The read-only face of a snapshot that checks get: failed reads throw ReadFailed. */
+export function createSnapshotView(snapshot: Snapshot): SnapshotView {
+	return {
+		accountId: snapshot.accountId,
+		region: snapshot.region,
+		window: snapshot.window,
+		outcome<T>(collectorId: string) {
+			return snapshot.reads[collectorId] as ReadOutcome<T> | undefined;
+		},
+		read<T>(collectorId: string): T {
+			const outcome = snapshot.reads[collectorId];
+			if (!outcome) {
+				throw new ReadFailed({
+					kind: 'other',
+					service: collectorId.split('.')[0] ?? collectorId,
+					operation: collectorId,
+					message: `The snapshot has no "${collectorId}" read. Collect a new snapshot with this version of sre-lab.`,
+				});
+			}
+			if (!outcome.ok) throw new ReadFailed(outcome.error);
+			return outcome.data as T;
+		},
+	};
+}
+
+/**
+ * Unwraps one resource's outcome from a fan-out read, so a check can treat "could not read this log
+ * group" as an error rather than as "this log group has nothing".
+ */
+export function requireOutcome<T>(outcome: ReadOutcome<T>): T {
+	if (!outcome.ok) throw new ReadFailed(outcome.error);
+	return outcome.data;
+}

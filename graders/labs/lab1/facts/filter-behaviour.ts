@@ -1,0 +1,118 @@
+import type { AccessLogSample } from '../../../collectors/logs/access-log-samples.ts';
+import type { MetricFilterTests } from '../../../collectors/logs/metric-filter-tests.ts';
+import type { MetricFilter, MetricTransformation } from '../../../collectors/logs/metric-filters.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
+import type { ReadError, SnapshotView } from '../../../engine/types.ts';
+import { instanceLogGroups } from './access-log-groups.ts';
+
+export interface SampleMatches {
+	serverErrors: { matched: number; total: number };
+	/** Lines that are not 5xx but were matched: 2xx, 3xx and 4xx. */
+	others: { matched: AccessLogSample[]; total: number };
+	successes: { matched: number; total: number };
+	all: { matched: number; total: number };
+}
+
+const isServerError = (sample: AccessLogSample) => sample.status >= 500;
+const isSuccess = (sample: AccessLogSample) => sample.status >= 200 && sample.status < 300;
+
+export function sampleMatches(samples: readonly AccessLogSample[], matchedLines: readonly string[]): SampleMatches {
+	const matched = new Set(matchedLines);
+	const count = (predicate: (sample: AccessLogSample) => boolean) => {
+		const relevant = samples.filter(predicate);
+		return { matched: relevant.filter((sample) => matched.has(sample.line)).length, total: relevant.length };
+	};
+	const others = samples.filter((sample) => !isServerError(sample));
+	return {
+		serverErrors: count(isServerError),
+		others: { matched: others.filter((sample) => matched.has(sample.line)), total: others.length },
+		successes: count(isSuccess),
+		all: count(() => true),
+	};
+}
+
+/** Counts only 5xx responses: every 5xx sample matched, nothing else. */
+export function countsServerErrors(matches: SampleMatches): boolean {
+	return matches.serverErrors.matched === matches.serverErrors.total && matches.others.matched.length === 0;
+}
+
+/** Counts every request, or every successful one (all 2xx, no 5xx; 3xx and 4xx either way). */
+export function countsRequests(matches: SampleMatches): 'all' | 'successful' | null {
+	if (matches.all.matched === matches.all.total) return 'all';
+	if (matches.successes.matched === matches.successes.total && matches.serverErrors.matched === 0) return 'successful';
+	return null;
+}
+
+/** A filter only counts events when it adds 1 per matched line. */
+export function countingTransformation(filter: MetricFilter): MetricTransformation | undefined {
+	return filter.transformations.find((transformation) => transformation.metricValue.trim() === '1');
+}
+
+export interface TestedFilter {
+	filter: MetricFilter;
+	matches: SampleMatches;
+}
+
+/**
+ * Metric filters on the log groups a lab web server ships to, with what their pattern matched in
+ * the sample log. A pattern whose test could not run only matters when no filter could be judged.
+ */
+export function accessLogFilters(view: SnapshotView): { logGroups: string[]; tested: TestedFilter[]; untested: ReadError[] } {
+	const logGroups = [...new Set(instanceLogGroups(view).map((group) => group.logGroupName))];
+	const filters = view.read<MetricFilter[]>('logs.metric-filters').filter((filter) => logGroups.includes(filter.logGroupName));
+	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
+	const tested: TestedFilter[] = [];
+	const untested: ReadError[] = [];
+	for (const filter of filters) {
+		const outcome = tests.byPattern[filter.filterPattern];
+		if (!outcome) {
+			untested.push({
+				kind: 'other',
+				service: 'logs',
+				operation: 'TestMetricFilter',
+				message: `The snapshot has no test result for the pattern of filter "${filter.filterName}". Collect a new snapshot.`,
+			});
+		} else if (!outcome.ok) {
+			untested.push(outcome.error);
+		} else {
+			tested.push({ filter, matches: sampleMatches(tests.samples, outcome.data.matchedLines) });
+		}
+	}
+	return { logGroups, tested, untested };
+}
+
+/** Throws the first test failure when no filter could be judged at all. */
+export function requireSomeTested(result: { tested: TestedFilter[]; untested: ReadError[] }): void {
+	const [firstFailure] = result.untested;
+	if (result.tested.length === 0 && firstFailure) throw new ReadFailed(firstFailure);
+}
+
+export interface FilterMetric {
+	filterName: string;
+	logGroupName: string;
+	namespace: string;
+	metricName: string;
+}
+
+function metricOf(filter: MetricFilter): FilterMetric | null {
+	const transformation = countingTransformation(filter);
+	return transformation
+		? { filterName: filter.filterName, logGroupName: filter.logGroupName, namespace: transformation.metricNamespace, metricName: transformation.metricName }
+		: null;
+}
+
+/** Metrics emitted by filters that count exactly the server errors. */
+export function errorMetrics(view: SnapshotView): FilterMetric[] {
+	return accessLogFilters(view)
+		.tested.filter((candidate) => countsServerErrors(candidate.matches))
+		.flatMap((candidate) => metricOf(candidate.filter) ?? []);
+}
+
+/** Metrics emitted by filters that count all (or all successful) requests. */
+export function requestMetrics(view: SnapshotView): FilterMetric[] {
+	return accessLogFilters(view)
+		.tested.filter((candidate) => countsRequests(candidate.matches) !== null)
+		.flatMap((candidate) => metricOf(candidate.filter) ?? []);
+}
+
+export const metricKey = (metric: { namespace: string; metricName: string }) => `${metric.namespace}/${metric.metricName}`;
