@@ -1,4 +1,22 @@
+import type { RosterEntry } from '../../../graders/cohort/roster.ts';
 import type { CheckResult, LabResult, Snapshot } from '../../../graders/engine/types.ts';
+
+/** `count` valid roster entries with distinct learners and accounts. */
+export function fakeRosterEntries(count: number): RosterEntry[] {
+	return Array.from({ length: count }, (_, index) => {
+		const accountId = String(100000000000 + index);
+		return {
+			line: index + 2,
+			learnerId: `learner-${index}`,
+			name: `Learner ${index}`,
+			email: `learner-${index}@example.org`,
+			accountId,
+			roleArn: `arn:aws:iam::${accountId}:role/SreLabGrader`,
+			region: 'eu-west-1',
+			externalId: 'course',
+		};
+	});
+}
 
 export function fakeSnapshot(
 	accountId: string,

@@ -1,0 +1,132 @@
+import pLimit from 'p-limit';
+import { AccountTimedOut, describeAccountError } from './account-errors.ts';
+import type { AccountDone, AccountGrade, GradeAccount } from './account-outcome.ts';
+import type { RosterEntry } from './roster.ts';
+
+export const defaultConcurrency = 8;
+export const defaultAccountTimeoutSeconds = 300;
+
+export interface CohortRunOptions {
+	targets: readonly RosterEntry[];
+	gradeAccount: GradeAccount;
+	concurrency: number;
+	/** Per-account time limit; an account still running then is recorded as a timeout error. */
+	timeoutMs: number;
+	/**
+	 * Called once per finished account, as soon as it finishes, before the next result is reported:
+	 * the place to store it. If it throws, the run stops (a gradebook that cannot be written to is
+	 * not worth grading into).
+	 */
+	onAccountDone: (done: AccountDone) => void | Promise<void>;
+	/** Aborting stops the run: nothing new starts, and accounts in flight are not reported. */
+	signal?: AbortSignal;
+	now?: () => number;
+}
+
+export interface CohortRunSummary {
+	completed: AccountDone[];
+	/** Accounts not graded because the run was stopped; a resumed run grades them. */
+	notGraded: RosterEntry[];
+	wallMs: number;
+}
+
+/**
+ * Grades accounts concurrently, at most `concurrency` at a time. One account's failure — a role
+ * that cannot be assumed, AccessDenied, a timeout — is that account's `error` outcome and never
+ * stops the others.
+ */
+export async function runCohort(options: CohortRunOptions): Promise<CohortRunSummary> {
+	const now = options.now ?? Date.now;
+	const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
+	const runStarted = now();
+	const completed: AccountDone[] = [];
+	const notGraded: RosterEntry[] = [];
+	// Reports are chained so the store sees one account at a time, in the order they finish.
+	let reporting: Promise<void> = Promise.resolve();
+	let reportFailure: unknown;
+	const stopOnReportFailure = new AbortController();
+	const runSignal = options.signal
+		? AbortSignal.any([options.signal, stopOnReportFailure.signal])
+		: stopOnReportFailure.signal;
+
+	const gradeOne = async (target: RosterEntry): Promise<void> => {
+		if (runSignal.aborted) {
+			notGraded.push(target);
+			return;
+		}
+		const started = now();
+		const startedAt = new Date(started).toISOString();
+		const outcome = await gradeWithinLimit(options.gradeAccount, target, options.timeoutMs, runSignal).then(
+			(grade): AccountDone['outcome'] => ({ status: 'graded', ...grade }),
+			(error: unknown): AccountDone['outcome'] | null =>
+				runSignal.aborted && !(error instanceof AccountTimedOut)
+					? null
+					: { status: 'error', error: describeAccountError(error, target) },
+		);
+		if (outcome === null) {
+			notGraded.push(target);
+			return;
+		}
+		const finished = now();
+		const done: AccountDone = {
+			target,
+			outcome,
+			startedAt,
+			finishedAt: new Date(finished).toISOString(),
+			durationMs: finished - started,
+		};
+		reporting = reporting.then(async () => {
+			if (reportFailure !== undefined) return;
+			try {
+				await options.onAccountDone(done);
+				completed.push(done);
+			} catch (error) {
+				reportFailure = error;
+				stopOnReportFailure.abort(error);
+			}
+		});
+		await reporting;
+	};
+
+	await Promise.all(options.targets.map((target) => limit(gradeOne, target)));
+	await reporting;
+	if (reportFailure !== undefined) throw reportFailure;
+	return { completed, notGraded, wallMs: now() - runStarted };
+}
+
+/**
+ * Runs one account's grading with its own time limit. The signal asks the grader to stop its calls;
+ * the race makes sure the run moves on even if a call ignores the signal.
+ */
+async function gradeWithinLimit(
+	gradeAccount: GradeAccount,
+	target: RosterEntry,
+	timeoutMs: number,
+	runSignal: AbortSignal,
+): Promise<AccountGrade> {
+	const timeout = new AbortController();
+	const signal = AbortSignal.any([runSignal, timeout.signal]);
+	let timer: NodeJS.Timeout | undefined;
+	let onAbort: (() => void) | undefined;
+	const interrupted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(signal.reason);
+		timer = setTimeout(() => {
+			timeout.abort(new AccountTimedOut(`grading did not finish within ${formatSeconds(timeoutMs)}`));
+		}, timeoutMs);
+		if (signal.aborted) onAbort();
+		else signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([gradeAccount(target, signal), interrupted]);
+	} catch (error) {
+		// A grader that honours the signal rejects with its own AbortError; report the reason instead.
+		throw signal.aborted ? signal.reason : error;
+	} finally {
+		clearTimeout(timer);
+		if (onAbort) signal.removeEventListener('abort', onAbort);
+	}
+}
+
+function formatSeconds(ms: number): string {
+	return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
