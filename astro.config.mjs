@@ -37,7 +37,7 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: true,
 			plugins: validateLinks ? [starlightLinksValidator({ errorOnLocalLinks: true })] : [],
-			components: {},
+			components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
 			sidebar: [
 				{
 					label: 'Start here',

@@ -33,7 +33,11 @@ export interface ResolvedStorage {
  * site data is blocked, and some private modes accept the object but throw on the first write, so a
  * throwaway write is the only reliable test.
  */
-export function resolveStorage(getLocalStorage: () => KeyValueStorage | undefined, probeKey: string): ResolvedStorage {
+export function resolveStorage(
+	getLocalStorage: () => KeyValueStorage | undefined,
+	probeKey: string,
+	createFallback: () => KeyValueStorage = createMemoryStorage,
+): ResolvedStorage {
 	try {
 		const storage = getLocalStorage();
 		if (storage) {
@@ -44,5 +48,5 @@ export function resolveStorage(getLocalStorage: () => KeyValueStorage | undefine
 	} catch {
 		// Fall through to memory: the learner can still use the quizzes, they just are not kept.
 	}
-	return { storage: createMemoryStorage(), persistent: false };
+	return { storage: createFallback(), persistent: false };
 }

@@ -47,9 +47,14 @@ export interface ProgressStore {
 	reset(): void;
 	/** Re-reads storage, e.g. after another tab changed it. */
 	reload(): void;
-	/** Called after every change, with the new progress. Returns an unsubscribe function. */
-	subscribe(listener: (progress: StoredProgress) => void): () => void;
+	/**
+	 * Called after every change with the new progress and where it came from: `local` for a change made
+	 * through this store, `reload` when storage was re-read. Returns an unsubscribe function.
+	 */
+	subscribe(listener: ProgressListener): () => void;
 }
+
+export type ProgressListener = (progress: StoredProgress, origin: 'local' | 'reload') => void;
 
 export interface ProgressStoreOptions {
 	prefix?: string;
@@ -94,7 +99,7 @@ export function createProgressStore(options: ProgressStoreOptions = {}): Progres
 	const now = options.now ?? (() => new Date());
 	let storage = options.storage ?? createMemoryStorage();
 	let persistent = options.persistent ?? options.storage !== undefined;
-	const listeners = new Set<(progress: StoredProgress) => void>();
+	const listeners = new Set<ProgressListener>();
 
 	const initial = loadProgress(storage, key);
 	let progress = initial.progress;
@@ -115,7 +120,7 @@ export function createProgressStore(options: ProgressStoreOptions = {}): Progres
 			persistent = false;
 			storage.setItem(key, JSON.stringify(next));
 		}
-		for (const listener of listeners) listener(progress);
+		for (const listener of listeners) listener(progress, 'local');
 	}
 
 	function withEntry<T>(section: Record<string, T>, id: string, entry: T | undefined): Record<string, T> {
@@ -173,7 +178,7 @@ export function createProgressStore(options: ProgressStoreOptions = {}): Progres
 			const loaded = loadProgress(storage, key);
 			if (loaded.status === 'newer') return;
 			progress = loaded.progress;
-			for (const listener of listeners) listener(progress);
+			for (const listener of listeners) listener(progress, 'reload');
 		},
 		subscribe(listener) {
 			listeners.add(listener);
