@@ -75,7 +75,10 @@ export function evaluateLabDefinition(lab: LabDefinition, snapshot: Snapshot, op
 				...base,
 				status: 'skipped',
 				earned: 0,
-				message: `Complete step ${blocker.step} first ("${blocker.title}" has not passed).`,
+				message:
+					results.get(blocker.id)?.status === 'error'
+						? `Not graded: step ${blocker.step} ("${blocker.title}") could not be graded, and this check builds on it.`
+						: `Complete step ${blocker.step} first ("${blocker.title}" has not passed).`,
 				evidence: [],
 			};
 			delete result.hint;

@@ -1,0 +1,381 @@
+/**
+ * A simulated learner account for Lab 1, answered by aws-sdk-client-mock. `completeLab1Account`
+ * describes a learner who finished every step; tests and the benchmark serve it through mocked SDK
+ * clients so the real collectors run against realistic API responses.
+ */
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+	CloudWatchLogsClient,
+	DescribeLogGroupsCommand,
+	DescribeLogStreamsCommand,
+	DescribeMetricFiltersCommand,
+	TestMetricFilterCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+	GetInstanceProfileCommand,
+	GetPolicyCommand,
+	GetPolicyVersionCommand,
+	GetRolePolicyCommand,
+	IAMClient,
+	ListAttachedRolePoliciesCommand,
+	ListRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
+import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { patternMatches } from './filter-pattern-emulator.ts';
+
+export const accountId = '123456789012';
+export const region = 'eu-west-1';
+export const collectedAt = new Date('2026-11-22T12:00:00.000Z');
+export const webInstanceId = 'i-0a1b2c3d4e5f60718';
+export const topicArn = `arn:aws:sns:${region}:${accountId}:sre-lab1-alerts`;
+export const accessLogGroup = '/sre-lab/lab1/access';
+
+const agentServerPolicy = {
+	Version: '2012-10-17',
+	Statement: [
+		{
+			Sid: 'CWACloudWatchServerPermissions',
+			Effect: 'Allow',
+			Action: [
+				'cloudwatch:PutMetricData',
+				'ec2:DescribeVolumes',
+				'ec2:DescribeTags',
+				'logs:PutLogEvents',
+				'logs:PutRetentionPolicy',
+				'logs:DescribeLogStreams',
+				'logs:DescribeLogGroups',
+				'logs:CreateLogStream',
+				'logs:CreateLogGroup',
+			],
+			Resource: '*',
+		},
+	],
+};
+
+export interface Lab1Account {
+	instances: { id: string; state: string; tags: Record<string, string>; profile?: string; groups: string[] }[];
+	securityGroups: { id: string; rules: { protocol: string; from?: number; to?: number; cidr: string }[] }[];
+	/** instance profile name → role name → policies (managed ARN or `inline:<name>`) with documents */
+	profiles: Record<string, Record<string, Record<string, unknown>>>;
+	metrics: { namespace: string; name: string; instanceId: string }[];
+	logGroups: Record<string, { stream: string; lastEvent: string }[]>;
+	metricFilters: { name: string; group: string; pattern: string; namespace: string; metric: string; value: string }[];
+	alarms: Record<string, unknown>[];
+	subscriptions: { arn: string; topic: string; protocol: string }[];
+	parameters: { name: string; type: string; value: string }[];
+	dashboards: Record<string, unknown>;
+}
+
+export function completeLab1Account(): Lab1Account {
+	return {
+		instances: [
+			{ id: webInstanceId, state: 'running', tags: { Name: 'lab1-web', 'sre-lab': 'lab1' }, profile: 'lab1-web-profile', groups: ['sg-0web0000000000001'] },
+			{ id: 'i-0fedcba9876543210', state: 'running', tags: { Name: 'bastion' }, groups: ['sg-0ssh0000000000002'] },
+		],
+		securityGroups: [
+			{
+				id: 'sg-0web0000000000001',
+				rules: [
+					{ protocol: 'tcp', from: 80, to: 80, cidr: '0.0.0.0/0' },
+					{ protocol: 'tcp', from: 22, to: 22, cidr: '203.0.113.0/24' },
+				],
+			},
+			{ id: 'sg-0ssh0000000000002', rules: [{ protocol: 'tcp', from: 22, to: 22, cidr: '203.0.113.0/24' }] },
+		],
+		profiles: {
+			'lab1-web-profile': {
+				'lab1-web-role': {
+					'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy': agentServerPolicy,
+					'inline:read-agent-config': {
+						Version: '2012-10-17',
+						Statement: { Effect: 'Allow', Action: 'ssm:GetParameter', Resource: `arn:aws:ssm:${region}:${accountId}:parameter/AmazonCloudWatch-*` },
+					},
+				},
+			},
+		},
+		metrics: [
+			{ namespace: 'CWAgent', name: 'mem_used_percent', instanceId: webInstanceId },
+			{ namespace: 'CWAgent', name: 'disk_used_percent', instanceId: webInstanceId },
+			{ namespace: 'AWS/EC2', name: 'CPUUtilization', instanceId: webInstanceId },
+			{ namespace: 'AWS/EC2', name: 'CPUUtilization', instanceId: 'i-0fedcba9876543210' },
+		],
+		logGroups: {
+			[accessLogGroup]: [{ stream: webInstanceId, lastEvent: '2026-11-22T11:58:00.000Z' }],
+			'/sre-lab/lab1/error': [{ stream: webInstanceId, lastEvent: '2026-11-22T09:12:00.000Z' }],
+			'/aws/lambda/old-experiment': [{ stream: '2026/11/01/[$LATEST]0123456789abcdef', lastEvent: '2026-11-01T08:00:00.000Z' }],
+		},
+		metricFilters: [
+			{
+				name: 'http-5xx',
+				group: accessLogGroup,
+				pattern: '[ip, identity, user, timestamp, request, status_code=5*, size, referrer, agent]',
+				namespace: 'SRE/Lab1',
+				metric: 'Http5xx',
+				value: '1',
+			},
+			{
+				name: 'http-requests',
+				group: accessLogGroup,
+				pattern: '[ip, identity, user, timestamp, request, status_code, size, referrer, agent]',
+				namespace: 'SRE/Lab1',
+				metric: 'HttpRequests',
+				value: '1',
+			},
+		],
+		alarms: [
+			{
+				AlarmName: 'lab1-availability-below-slo',
+				AlarmArn: `arn:aws:cloudwatch:${region}:${accountId}:alarm:lab1-availability-below-slo`,
+				ComparisonOperator: 'LessThanThreshold',
+				Threshold: 99.5,
+				EvaluationPeriods: 3,
+				ActionsEnabled: true,
+				AlarmActions: [topicArn],
+				StateValue: 'OK',
+				Metrics: [
+					{ Id: 'errors', ReturnData: false, MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'Http5xx' }, Period: 300, Stat: 'Sum' } },
+					{ Id: 'requests', ReturnData: false, MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'HttpRequests' }, Period: 300, Stat: 'Sum' } },
+					{ Id: 'availability', Expression: '100 * (1 - errors / requests)', Label: 'Availability (%)', ReturnData: true },
+				],
+			},
+		],
+		subscriptions: [{ arn: `${topicArn}:0f9e8d7c-6b5a-4321-9876-abcdef012345`, topic: topicArn, protocol: 'email' }],
+		parameters: [
+			{
+				name: '/sre-lab/lab1/slo',
+				type: 'String',
+				value: JSON.stringify({ sli: 'share of HTTP requests answered without a 5xx status', objective: 99.9, windowDays: 30, errorBudgetMinutes: 43.2 }),
+			},
+		],
+		dashboards: {
+			'lab1-sli': {
+				widgets: [
+					{
+						type: 'metric',
+						x: 0,
+						y: 0,
+						width: 12,
+						height: 6,
+						properties: {
+							title: 'Availability SLI',
+							region,
+							metrics: [
+								['SRE/Lab1', 'HttpRequests', { id: 'requests', visible: false, stat: 'Sum' }],
+								['.', 'Http5xx', { id: 'errors', visible: false, stat: 'Sum' }],
+								[{ expression: '100 * (1 - errors / requests)', label: 'Availability (%)', id: 'sli' }],
+							],
+						},
+					},
+				],
+			},
+		},
+	};
+}
+
+export interface MockOptions {
+	/** Answer every call after this many milliseconds (the benchmark's simulated latency). */
+	latencyMs?: number;
+	/** Items per page, to make the collectors paginate. */
+	pageSize?: number;
+}
+
+/** Splits items into pages with NextToken = the next page's index. */
+function paged<T>(items: readonly T[], token: string | undefined, size: number): { items: T[]; next: string | undefined } {
+	const start = token ? Number(token) : 0;
+	const end = start + size;
+	return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
+}
+
+export type MockedClients = ReturnType<typeof mockLab1Account>;
+
+/** Installs aws-sdk-client-mock on every client class Lab 1 uses; call `restore()` when done. */
+export function mockLab1Account(account: Lab1Account, options: MockOptions = {}) {
+	const size = options.pageSize ?? 1000;
+	const delay = options.latencyMs ?? 0;
+	// biome-ignore lint/suspicious/noExplicitAny: the mock answers with plain SDK-shaped objects.
+	const answer = <I>(fn: (input: I) => any) => async (input: I) => {
+		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+		return fn(input);
+	};
+	const sts = mockClient(STSClient);
+	sts.on(GetCallerIdentityCommand).callsFake(answer(() => ({ Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/Learner/learner` })));
+
+	const ec2 = mockClient(EC2Client);
+	ec2.on(DescribeInstancesCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.instances, input.NextToken, size);
+			return {
+				Reservations: page.items.map((instance) => ({
+					Instances: [
+						{
+							InstanceId: instance.id,
+							State: { Name: instance.state },
+							Tags: Object.entries(instance.tags).map(([Key, Value]) => ({ Key, Value })),
+							IamInstanceProfile: instance.profile ? { Arn: `arn:aws:iam::${accountId}:instance-profile/${instance.profile}` } : undefined,
+							SecurityGroups: instance.groups.map((GroupId) => ({ GroupId, GroupName: GroupId })),
+							PrivateIpAddress: '10.0.1.20',
+							LaunchTime: new Date('2026-11-22T08:00:00Z'),
+						},
+					],
+				})),
+				NextToken: page.next,
+			};
+		}),
+	);
+	ec2.on(DescribeSecurityGroupsCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.securityGroups, input.NextToken, size);
+			return {
+				SecurityGroups: page.items.map((group) => ({
+					GroupId: group.id,
+					GroupName: group.id,
+					IpPermissions: group.rules.map((rule) => ({ IpProtocol: rule.protocol, FromPort: rule.from, ToPort: rule.to, IpRanges: [{ CidrIp: rule.cidr }] })),
+				})),
+				NextToken: page.next,
+			};
+		}),
+	);
+
+	const iam = mockClient(IAMClient);
+	const roleByName = new Map(Object.values(account.profiles).flatMap((roles) => Object.entries(roles)));
+	const managedDocuments = new Map([...roleByName.values()].flatMap((policies) => Object.entries(policies).filter(([source]) => source.startsWith('arn:'))));
+	iam.on(GetInstanceProfileCommand).callsFake(
+		answer((input: { InstanceProfileName: string }) => {
+			const roles = account.profiles[input.InstanceProfileName];
+			if (!roles) throw Object.assign(new Error(`Instance Profile ${input.InstanceProfileName} cannot be found.`), { name: 'NoSuchEntityException' });
+			return {
+				InstanceProfile: {
+					InstanceProfileName: input.InstanceProfileName,
+					Roles: Object.keys(roles).map((RoleName) => ({ RoleName, Arn: `arn:aws:iam::${accountId}:role/${RoleName}` })),
+				},
+			};
+		}),
+	);
+	iam.on(ListAttachedRolePoliciesCommand).callsFake(
+		answer((input: { RoleName: string }) => ({
+			AttachedPolicies: Object.keys(roleByName.get(input.RoleName) ?? {})
+				.filter((source) => source.startsWith('arn:'))
+				.map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split('/').at(-1) })),
+		})),
+	);
+	iam.on(GetPolicyCommand).callsFake(answer((input: { PolicyArn: string }) => ({ Policy: { Arn: input.PolicyArn, DefaultVersionId: 'v3' } })));
+	iam.on(GetPolicyVersionCommand).callsFake(
+		answer((input: { PolicyArn: string }) => ({
+			PolicyVersion: { VersionId: 'v3', IsDefaultVersion: true, Document: encodeURIComponent(JSON.stringify(managedDocuments.get(input.PolicyArn))) },
+		})),
+	);
+	iam.on(ListRolePoliciesCommand).callsFake(
+		answer((input: { RoleName: string }) => ({
+			PolicyNames: Object.keys(roleByName.get(input.RoleName) ?? {})
+				.filter((source) => source.startsWith('inline:'))
+				.map((source) => source.slice('inline:'.length)),
+		})),
+	);
+	iam.on(GetRolePolicyCommand).callsFake(
+		answer((input: { RoleName: string; PolicyName: string }) => ({
+			RoleName: input.RoleName,
+			PolicyName: input.PolicyName,
+			PolicyDocument: encodeURIComponent(JSON.stringify(roleByName.get(input.RoleName)?.[`inline:${input.PolicyName}`])),
+		})),
+	);
+
+	const cloudwatch = mockClient(CloudWatchClient);
+	cloudwatch.on(ListMetricsCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.metrics, input.NextToken, size);
+			return {
+				Metrics: page.items.map((metric) => ({ Namespace: metric.namespace, MetricName: metric.name, Dimensions: [{ Name: 'InstanceId', Value: metric.instanceId }] })),
+				NextToken: page.next,
+			};
+		}),
+	);
+	cloudwatch.on(DescribeAlarmsCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.alarms, input.NextToken, size);
+			return { MetricAlarms: page.items, NextToken: page.next };
+		}),
+	);
+	cloudwatch.on(ListDashboardsCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(Object.keys(account.dashboards), input.NextToken, size);
+			return { DashboardEntries: page.items.map((DashboardName) => ({ DashboardName })), NextToken: page.next };
+		}),
+	);
+	cloudwatch.on(GetDashboardCommand).callsFake(
+		answer((input: { DashboardName: string }) => ({ DashboardName: input.DashboardName, DashboardBody: JSON.stringify(account.dashboards[input.DashboardName]) })),
+	);
+
+	const logs = mockClient(CloudWatchLogsClient);
+	logs.on(DescribeLogGroupsCommand).callsFake(
+		answer((input: { nextToken?: string }) => {
+			const page = paged(Object.keys(account.logGroups), input.nextToken, size);
+			return { logGroups: page.items.map((logGroupName) => ({ logGroupName })), nextToken: page.next };
+		}),
+	);
+	logs.on(DescribeLogStreamsCommand).callsFake(
+		answer((input: { logGroupName: string; nextToken?: string }) => {
+			const streams = [...(account.logGroups[input.logGroupName] ?? [])].sort((a, b) => b.lastEvent.localeCompare(a.lastEvent));
+			const page = paged(streams, input.nextToken, size);
+			return {
+				logStreams: page.items.map((stream) => ({ logStreamName: stream.stream, lastEventTimestamp: Date.parse(stream.lastEvent) })),
+				nextToken: page.next,
+			};
+		}),
+	);
+	logs.on(DescribeMetricFiltersCommand).callsFake(
+		answer((input: { nextToken?: string }) => {
+			const page = paged(account.metricFilters, input.nextToken, size);
+			return {
+				metricFilters: page.items.map((filter) => ({
+					filterName: filter.name,
+					logGroupName: filter.group,
+					filterPattern: filter.pattern,
+					metricTransformations: [{ metricNamespace: filter.namespace, metricName: filter.metric, metricValue: filter.value }],
+				})),
+				nextToken: page.next,
+			};
+		}),
+	);
+	logs.on(TestMetricFilterCommand).callsFake(
+		answer((input: { filterPattern: string; logEventMessages: string[] }) => ({
+			matches: input.logEventMessages
+				.map((eventMessage, index) => ({ eventNumber: index + 1, eventMessage, extractedValues: {} }))
+				.filter((match) => patternMatches(input.filterPattern, match.eventMessage)),
+		})),
+	);
+
+	const sns = mockClient(SNSClient);
+	sns.on(ListSubscriptionsCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.subscriptions, input.NextToken, size);
+			return {
+				Subscriptions: page.items.map((s) => ({ SubscriptionArn: s.arn, TopicArn: s.topic, Protocol: s.protocol, Endpoint: 'learner@example.com' })),
+				NextToken: page.next,
+			};
+		}),
+	);
+
+	const ssm = mockClient(SSMClient);
+	ssm.on(GetParametersByPathCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(account.parameters, input.NextToken, size);
+			return {
+				Parameters: page.items.map((p) => ({ Name: p.name, Type: p.type, Value: p.value, LastModifiedDate: new Date('2026-11-22T10:00:00Z') })),
+				NextToken: page.next,
+			};
+		}),
+	);
+
+	const mocks = { sts, ec2, iam, cloudwatch, logs, sns, ssm };
+	return {
+		...mocks,
+		totalCalls: () => Object.values(mocks).reduce((sum, mock) => sum + mock.calls().length, 0),
+		restore: () => {
+			for (const mock of Object.values(mocks)) mock.restore();
+		},
+	};
+}
