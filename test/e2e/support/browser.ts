@@ -45,7 +45,12 @@ export interface PageProblems {
  * request, so a test can assert that a page loaded cleanly.
  */
 export async function newWatchedPage(browser: Browser): Promise<{ page: Page; problems: PageProblems }> {
-	const page = await browser.newPage();
+	// axe-core/playwright needs a page that belongs to an explicit context.
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('close', () => {
+		context.close().catch(() => {});
+	});
 	const problems: PageProblems = { messages: [] };
 	page.on('console', (message: ConsoleMessage) => {
 		if (message.type() === 'error') problems.messages.push(`console: ${message.text()}`);
