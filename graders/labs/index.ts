@@ -5,9 +5,11 @@
 import type { LabDefinition } from '../engine/define-lab.ts';
 import type { Collector } from '../engine/types.ts';
 import { lab1 } from './lab1/index.ts';
+import { lab3 } from './lab3/index.ts';
 
 export const labs: readonly LabDefinition[] = [
 	lab1,
+	lab3,
 ];
 
 export class UnknownLabError extends Error {
