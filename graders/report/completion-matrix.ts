@@ -1,0 +1,172 @@
+import type { CheckStruggle, CompletionData, LearnerRecordForReport } from '../gradebook/completion-data.ts';
+import { type CompletionRule, describeCompletionRule, evaluateCompletion, roundPercent } from './completion-rule.ts';
+
+export type LabCellStatus = 'pass' | 'fail' | 'error' | 'not-attempted';
+
+export interface LabCell {
+	/** `pass` once the lab has ever passed; otherwise the latest attempt's outcome. */
+	status: LabCellStatus;
+	bestScore: number | null;
+	maxScore: number | null;
+	firstPassedAt: string | null;
+	lastAttemptAt: string | null;
+	attempts: number;
+}
+
+export interface QuizCell {
+	percent: number | null;
+	score: number | null;
+	maxScore: number | null;
+	completedAt: string | null;
+}
+
+export interface MatrixRow {
+	cohort: string;
+	learnerId: string;
+	name: string;
+	email: string;
+	accountId: string;
+	labs: Record<string, LabCell>;
+	quizzes: Record<string, QuizCell>;
+	quizAveragePercent: number | null;
+	complete: boolean;
+	missing: string[];
+}
+
+export interface LabCompletion {
+	lab: string;
+	title: string;
+	passed: number;
+	attempted: number;
+	learners: number;
+}
+
+export interface CompletionMatrix {
+	format: 'sre-completion-report';
+	version: 1;
+	generatedAt: string;
+	cohort: string | null;
+	rule: CompletionRule;
+	ruleText: string;
+	labs: { id: string; title: string }[];
+	quizzes: string[];
+	rows: MatrixRow[];
+	labCompletion: LabCompletion[];
+	checkStruggles: CheckStruggle[];
+	completeCount: number;
+}
+
+export interface MatrixOptions {
+	rule: CompletionRule;
+	cohort: string | null;
+	generatedAt: string;
+	/** Labs of the course in course order (the registry), shown even when nobody attempted them yet. */
+	knownLabs?: readonly { id: string; title: string }[];
+	/** Quiz ids of the course, shown even when nobody took them yet. */
+	knownQuizzes?: readonly string[];
+}
+
+const notAttempted: LabCell = {
+	status: 'not-attempted',
+	bestScore: null,
+	maxScore: null,
+	firstPassedAt: null,
+	lastAttemptAt: null,
+	attempts: 0,
+};
+
+function percent(score: number, maxScore: number): number {
+	return maxScore > 0 ? roundPercent((score / maxScore) * 100) : 0;
+}
+
+function labCell(learner: LearnerRecordForReport, lab: string): LabCell {
+	const standing = learner.labs[lab];
+	if (!standing) return notAttempted;
+	return {
+		status: standing.firstPassedAt !== null ? 'pass' : standing.latest.outcome,
+		bestScore: standing.best.score,
+		maxScore: standing.best.maxScore,
+		firstPassedAt: standing.firstPassedAt,
+		lastAttemptAt: standing.latest.observedAt,
+		attempts: standing.attempts,
+	};
+}
+
+function orderedUnion(first: readonly string[], rest: Iterable<string>): string[] {
+	const extra = [...new Set(rest)].filter((id) => !first.includes(id)).sort();
+	return [...first, ...extra];
+}
+
+/** Learners × (labs, quizzes), with each learner's completion under the rule: what every report shows. */
+export function buildCompletionMatrix(data: CompletionData, options: MatrixOptions): CompletionMatrix {
+	const { rule } = options;
+	const knownLabs = options.knownLabs ?? [];
+	const titles = new Map<string, string>([
+		...Object.entries(data.labTitles),
+		...knownLabs.map((lab) => [lab.id, lab.title] as const),
+	]);
+	const labIds = orderedUnion(
+		knownLabs.map((lab) => lab.id),
+		[...data.learners.flatMap((learner) => Object.keys(learner.labs)), ...(rule.labs === 'all' ? [] : rule.labs)],
+	);
+	const quizzes = orderedUnion(
+		[...(options.knownQuizzes ?? [])],
+		[
+			...data.learners.flatMap((learner) => Object.keys(learner.quizzes)),
+			...(rule.quizzes === 'all' ? [] : rule.quizzes),
+		],
+	);
+
+	const rows = data.learners.map((learner): MatrixRow => {
+		const labs = Object.fromEntries(labIds.map((lab) => [lab, labCell(learner, lab)]));
+		const quizCells: Record<string, QuizCell> = {};
+		const quizPercents: Record<string, number> = {};
+		for (const quiz of quizzes) {
+			const taken = learner.quizzes[quiz];
+			if (taken) quizPercents[quiz] = percent(taken.score, taken.maxScore);
+			quizCells[quiz] = taken
+				? {
+						percent: quizPercents[quiz] ?? null,
+						score: taken.score,
+						maxScore: taken.maxScore,
+						completedAt: taken.completedAt,
+					}
+				: { percent: null, score: null, maxScore: null, completedAt: null };
+		}
+		const passedLabs = new Set(labIds.filter((lab) => labs[lab]?.status === 'pass'));
+		const verdict = evaluateCompletion({ passedLabs, quizPercents }, rule, { labs: labIds, quizzes });
+		return {
+			cohort: learner.cohort,
+			learnerId: learner.learnerId,
+			name: learner.name,
+			email: learner.email,
+			accountId: learner.accountId,
+			labs,
+			quizzes: quizCells,
+			quizAveragePercent: verdict.quizAveragePercent,
+			complete: verdict.complete,
+			missing: verdict.missing,
+		};
+	});
+
+	return {
+		format: 'sre-completion-report',
+		version: 1,
+		generatedAt: options.generatedAt,
+		cohort: options.cohort,
+		rule,
+		ruleText: describeCompletionRule(rule),
+		labs: labIds.map((id) => ({ id, title: titles.get(id) ?? id })),
+		quizzes,
+		rows,
+		labCompletion: labIds.map((lab) => ({
+			lab,
+			title: titles.get(lab) ?? lab,
+			passed: rows.filter((row) => row.labs[lab]?.status === 'pass').length,
+			attempted: rows.filter((row) => row.labs[lab]?.status !== 'not-attempted').length,
+			learners: rows.length,
+		})),
+		checkStruggles: data.checkStruggles,
+		completeCount: rows.filter((row) => row.complete).length,
+	};
+}
