@@ -89,7 +89,9 @@ function assertValidBurnRate(sloPercent: number, burnRate: number): void {
 	assertPositive('Burn rate', burnRate);
 	const maximum = maximumBurnRate(sloPercent);
 	if (burnRate > maximum) {
-		throw new RangeError(`Burn rate cannot exceed ${maximum} at an SLO of ${sloPercent} % (that is 100 % errors), got ${burnRate}`);
+		throw new RangeError(
+			`Burn rate cannot exceed ${maximum} at an SLO of ${sloPercent} % (that is 100 % errors), got ${burnRate}`,
+		);
 	}
 }
 
@@ -231,7 +233,13 @@ export function calculateFromForm(raw: CalculatorInput): CalculatorResult {
 	};
 	const errors = fieldErrors(values);
 	const { slo, windowDays, requests, burnRate } = values;
-	if (Object.keys(errors).length > 0 || slo === undefined || windowDays === undefined || requests === undefined || burnRate === undefined) {
+	if (
+		Object.keys(errors).length > 0 ||
+		slo === undefined ||
+		windowDays === undefined ||
+		requests === undefined ||
+		burnRate === undefined
+	) {
 		return { ok: false, errors };
 	}
 	const downtime = allowedDowntimeMinutes(slo, windowDays);
