@@ -36,6 +36,16 @@ export function objectiveInForce(view: SnapshotView): number {
 	return reading.state === 'recorded' ? reading.record.objective : labDefaultObjective;
 }
 
+/**
+ * Whether a ratio alarm works in percent or in fractions: an expression that multiplies by 100
+ * is in percent; otherwise a threshold above 1 can only be a percentage.
+ */
+function ratioScale(alarm: MetricAlarm, threshold: number): number {
+	const expression = alarm.metrics.find((query) => query.returnData && query.expression)?.expression ?? '';
+	if (/(^|[^\d.])100\s*\*|\*\s*100(?![\d.])/.test(expression)) return 100;
+	return Math.abs(threshold) > 1 ? 100 : 1;
+}
+
 function thresholdProblems(alarm: MetricAlarm, isRatio: boolean, objective: number): { problems: string[]; description: string } {
 	const threshold = alarm.threshold;
 	const operator = alarm.comparisonOperator;
@@ -50,7 +60,7 @@ function thresholdProblems(alarm: MetricAlarm, isRatio: boolean, objective: numb
 		};
 	}
 	const budget = 1 - objective / 100;
-	const scale = Math.abs(threshold) > 1 ? 100 : 1;
+	const scale = ratioScale(alarm, threshold);
 	const fraction = threshold / scale;
 	if (lowers(operator)) {
 		const errorRate = 1 - fraction;
