@@ -1,0 +1,80 @@
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { createClientProvider } from '../engine/clients.ts';
+import { collectSnapshot } from '../engine/collect.ts';
+import { windowEndingAt } from '../engine/duration.ts';
+import { evaluateLab } from '../engine/evaluate.ts';
+import { collectorsForLabs } from '../labs/index.ts';
+import { createAccountCredentials } from './account-credentials.ts';
+import type { GradeAccount } from './account-outcome.ts';
+import type { RosterEntry } from './roster.ts';
+
+export interface EngineGraderOptions {
+	labs: readonly string[];
+	/** Time-based checks look this far back from the moment each account is collected. */
+	windowMs: number;
+	/** The instructor's credentials that assume each grader role; the SDK default chain when omitted. */
+	masterCredentials?: AwsCredentialIdentityProvider;
+	endpointUrl?: string;
+	/** Extra SDK client configuration (tests pass a request handler). */
+	clientConfig?: Record<string, unknown>;
+	/** How to obtain an account's credentials; assuming its grader role unless replaced (tests, benchmark). */
+	credentialsFor?: (target: RosterEntry) => AwsCredentialIdentityProvider;
+	now?: () => Date;
+}
+
+/**
+ * The production per-account grader: assume the account's grader role, collect the union of the
+ * labs' reads once, evaluate each lab from that one snapshot.
+ */
+export function createEngineGrader(options: EngineGraderOptions): GradeAccount {
+	const collectors = collectorsForLabs(options.labs);
+	const now = options.now ?? (() => new Date());
+	const credentialsFor =
+		options.credentialsFor ??
+		((target: RosterEntry) =>
+			createAccountCredentials({
+				roleArn: target.roleArn,
+				externalId: target.externalId,
+				region: target.region,
+				sessionSuffix: target.learnerId,
+				masterCredentials: options.masterCredentials,
+				endpoint: options.endpointUrl,
+			}));
+
+	return async (target, signal) => {
+		const credentials = credentialsFor(target);
+		// Assume the role before any read: a role that is missing or distrusts us is one clear
+		// account error, rather than every read of the snapshot failing with the same message.
+		await credentials();
+		signal.throwIfAborted();
+		const clients = createClientProvider({
+			region: target.region,
+			credentials,
+			endpointUrl: options.endpointUrl,
+			clientConfig: options.clientConfig,
+		});
+		// Closing the clients' sockets is how a timed-out account stops its calls in flight.
+		const stop = () => clients.destroy();
+		signal.addEventListener('abort', stop, { once: true });
+		try {
+			const snapshot = await collectSnapshot({
+				collectors,
+				clients,
+				region: target.region,
+				window: windowEndingAt(now(), options.windowMs),
+				now,
+			});
+			signal.throwIfAborted();
+			if (snapshot.accountId !== null && snapshot.accountId !== target.accountId) {
+				throw new Error(
+					`the grader role answered from account ${snapshot.accountId}, but the roster gives ${target.accountId} for ${target.learnerId}`,
+				);
+			}
+			const results = options.labs.map((lab) => evaluateLab(lab, snapshot, { now }));
+			return { snapshot, results };
+		} finally {
+			signal.removeEventListener('abort', stop);
+			clients.destroy();
+		}
+	};
+}
