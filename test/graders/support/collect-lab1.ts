@@ -13,7 +13,10 @@ export function testClientProvider(overrides: Partial<ClientProviderOptions> = {
 }
 
 /** Collects a Lab 1 snapshot from a simulated account, at the fixtures' fixed time. */
-export async function collectLab1(account: Lab1Account, options: MockOptions & { before?: (mocks: ReturnType<typeof mockLab1Account>) => void } = {}): Promise<Snapshot> {
+export async function collectLab1(account: Lab1Account, options: MockOptions & {
+		before?: (mocks: ReturnType<typeof mockLab1Account>) => void;
+		after?: (mocks: ReturnType<typeof mockLab1Account>) => void;
+	} = {}): Promise<Snapshot> {
 	const mocks = mockLab1Account(account, options);
 	options.before?.(mocks);
 	const clients = testClientProvider();
@@ -26,6 +29,7 @@ export async function collectLab1(account: Lab1Account, options: MockOptions & {
 			now: () => collectedAt,
 		});
 	} finally {
+		options.after?.(mocks);
 		clients.destroy();
 		mocks.restore();
 	}

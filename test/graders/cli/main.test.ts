@@ -1,0 +1,174 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it, vi } from 'vitest';
+import type { ClientProviderOptions } from '../../../graders/engine/clients.ts';
+import { main } from '../../../graders/cli/main.ts';
+import type { CliIo } from '../../../graders/cli/io.ts';
+import { loadSnapshot } from '../../../graders/engine/snapshot.ts';
+import { testClientProvider } from '../support/collect-lab1.ts';
+import { collectedAt, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
+import { fixturePath } from '../support/snapshot-edit.ts';
+
+/** Runs the CLI in-process; any attempt to build AWS clients fails the test unless allowed. */
+async function run(argv: string[], io: Partial<CliIo> = {}) {
+	let stdout = '';
+	let stderr = '';
+	const code = await main(argv, {
+		stdout: (text) => {
+			stdout += text;
+		},
+		stderr: (text) => {
+			stderr += text;
+		},
+		isTTY: false,
+		env: {},
+		now: () => new Date(collectedAt.getTime() + 60_000),
+		createClients: () => {
+			throw new Error('this run must not create AWS clients');
+		},
+		...io,
+	});
+	return { code, stdout, stderr };
+}
+
+const tempFile = async (name: string) => join(await mkdtemp(join(tmpdir(), 'sre-lab-cli-')), name);
+
+describe('sre-lab check --from-snapshot', () => {
+	it('prints all ✓ and exits 0 for the passing fixture, without creating any AWS client', async () => {
+		const { code, stdout, stderr } = await run(['check', 'lab1', '--from-snapshot', fixturePath('passing')]);
+		expect(code).toBe(0);
+		expect(stdout.match(/^✓ /gm)).toHaveLength(10);
+		expect(stdout).not.toMatch(/^[✗!–] /m);
+		expect(stderr).toBe('');
+	});
+
+	it('exits 1 with the hints for the failing fixture', async () => {
+		const { code, stdout } = await run(['check', 'lab1', '--from-snapshot', fixturePath('failing')]);
+		expect(code).toBe(1);
+		expect(stdout).toContain('Hint: Create a metric filter on the access-log group');
+		expect(stdout).toContain('Hint: Store a String parameter /sre-lab/lab1/slo');
+	});
+
+	it('exits 2 when a check could not be graded', async () => {
+		const { code, stdout } = await run(['check', 'lab1', '--from-snapshot', fixturePath('access-denied')]);
+		expect(code).toBe(2);
+		expect(stdout).toContain('Access denied for logs:DescribeMetricFilters');
+	});
+
+	it('prints the result document with --json and writes well-formed JUnit XML', async () => {
+		const junit = await tempFile('lab1.xml');
+		const { code, stdout } = await run(['check', 'lab1', '--from-snapshot', fixturePath('failing'), '--json', '--junit', junit]);
+		expect(code).toBe(1);
+		const result = JSON.parse(stdout);
+		expect(Object.keys(result)).toEqual(['format', 'version', 'lab', 'title', 'accountId', 'region', 'gradedAt', 'collectedAt', 'score', 'maxScore', 'outcome', 'checks']);
+		expect(result).toMatchObject({ format: 'sre-lab-result', lab: 'lab1', outcome: 'fail', score: 40, maxScore: 100 });
+		expect(Object.keys(result.checks[4])).toEqual(['id', 'title', 'step', 'points', 'hint', 'status', 'earned', 'message', 'evidence']);
+		expect(XMLValidator.validate(await readFile(junit, 'utf8'))).toBe(true);
+	});
+});
+
+describe('sre-lab check against an account', () => {
+	it('collects through the client provider, saves the snapshot, and prints calls with --verbose', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		const saved = await tempFile('snapshot.json');
+		const seenOptions: ClientProviderOptions[] = [];
+		try {
+			const { code, stdout, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1', '--save-snapshot', saved, '--verbose', '--since', '24h'], {
+				now: () => collectedAt,
+				createClients: (options) => {
+					seenOptions.push(options);
+					return testClientProvider(options);
+				},
+			});
+			expect(code).toBe(0);
+			expect(stdout.match(/^✓ /gm)).toHaveLength(10);
+			expect(seenOptions).toEqual([{ region: 'eu-west-1' }]);
+			expect(stderr).toMatch(/^API calls: /);
+			expect(mocks.totalCalls()).toBeGreaterThan(10);
+		} finally {
+			mocks.restore();
+		}
+		const snapshot = await loadSnapshot(saved);
+		expect(snapshot.window).toEqual({ since: '2026-11-21T12:00:00.000Z', until: '2026-11-22T12:00:00.000Z' });
+		expect(await readFile(saved, 'utf8')).toBe(await readFile(fixturePath('passing'), 'utf8'));
+	});
+
+	it('passes --profile and --endpoint-url to the clients and takes the region from the environment', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		const seenOptions: ClientProviderOptions[] = [];
+		try {
+			await run(['check', 'lab1', '--profile', 'sandbox', '--endpoint-url', 'http://localhost:4566'], {
+				env: { AWS_DEFAULT_REGION: 'eu-west-1' },
+				createClients: (options) => {
+					seenOptions.push(options);
+					return testClientProvider(options);
+				},
+			});
+		} finally {
+			mocks.restore();
+		}
+		expect(seenOptions).toEqual([{ region: 'eu-west-1', profile: 'sandbox', endpointUrl: 'http://localhost:4566' }]);
+	});
+});
+
+describe('usage errors exit 64 with one line and a hint', () => {
+	it.each([
+		[['check', 'lab42'], 'sre-lab: unknown lab "lab42" (known labs: lab1'],
+		[['check', 'lab1', '--frobnicate'], "sre-lab: unknown option '--frobnicate'"],
+		[['check'], "sre-lab: missing required argument 'lab'"],
+		[['check', 'lab1', '--since', 'yesterday', '--region', 'eu-west-1'], 'sre-lab: --since expects a duration'],
+		[['check', 'lab1', '--from-snapshot', '/nonexistent.json'], 'sre-lab: cannot read snapshot /nonexistent.json: ENOENT'],
+		[['check', 'lab1', '--from-snapshot', fixturePath('passing'), '--region', 'eu-west-1'], 'cannot be combined'],
+		[['grade-everything'], "sre-lab: unknown command 'grade-everything'"],
+		[['policy', 'lab42'], 'sre-lab: unknown lab "lab42"'],
+	])('%j', async (argv, message) => {
+		const { code, stderr, stdout } = await run(argv);
+		expect(code).toBe(64);
+		expect(stdout).toBe('');
+		const lines = stderr.trimEnd().split('\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toContain(message);
+		expect(lines[1]).toBe("Run 'sre-lab --help' for usage.");
+	});
+
+	it('treats a file that is not a snapshot as a usage error', async () => {
+		const file = await tempFile('notes.json');
+		await writeFile(file, 'these are my notes');
+		const { code, stderr } = await run(['check', 'lab1', '--from-snapshot', file]);
+		expect(code).toBe(64);
+		expect(stderr).toContain(`sre-lab: ${file} is not valid JSON`);
+	});
+});
+
+describe('other commands', () => {
+	it('exits 2 with a clear message when no region is configured', async () => {
+		// The SDK's profile loader reads the real environment, so isolate it from the machine's.
+		vi.stubEnv('AWS_REGION', '');
+		vi.stubEnv('AWS_DEFAULT_REGION', '');
+		vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/config');
+		vi.stubEnv('AWS_PROFILE', '');
+		const { code, stderr } = await run(['check', 'lab1']).finally(() => vi.unstubAllEnvs());
+		expect(code).toBe(2);
+		expect(stderr).toContain('no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile');
+	});
+
+	it('--help documents every option and the exit codes, and exits 0', async () => {
+		const top = await run(['--help']);
+		expect(top.code).toBe(0);
+		expect(top.stdout).toContain('64  usage error');
+		const check = await run(['check', '--help']);
+		for (const option of ['--json', '--junit', '--save-snapshot', '--from-snapshot', '--since', '--region', '--profile', '--endpoint-url', '--verbose']) {
+			expect(check.stdout).toContain(option);
+		}
+	});
+
+	it('lists labs and their checks, and prints the policy as JSON', async () => {
+		const labs = await run(['labs']);
+		expect(labs.code).toBe(0);
+		expect(labs.stdout).toContain('step 3  error-filter-counts-5xx');
+		const policy = await run(['policy']);
+		expect(JSON.parse(policy.stdout).Statement.length).toBeGreaterThan(0);
+	});
+});

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { DescribeLogStreamsCommand, TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { GetInstanceProfileCommand } from '@aws-sdk/client-iam';
+import { describe, expect, it } from 'vitest';
+import { serializeSnapshot } from '../../../graders/engine/snapshot.ts';
+import { collectLab1 } from '../support/collect-lab1.ts';
+import { accessLogGroup, completeLab1Account } from '../support/lab1-account.ts';
+import { lab1FixtureScenarios } from '../support/lab1-scenarios.ts';
+import { fixturePath } from '../support/snapshot-edit.ts';
+
+const notAuthorized = (action: string) =>
+	Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/Learner/l is not authorized to perform: ${action}`), {
+		name: 'AccessDeniedException',
+	});
+
+describe('Lab 1 collectors against a mocked account', () => {
+	it('produce the committed fixtures (regenerate with test/fixtures/snapshots/lab1/generate.ts)', async () => {
+		for (const [name, scenario] of Object.entries(lab1FixtureScenarios)) {
+			expect(serializeSnapshot(await scenario()), name).toBe(await readFile(fixturePath(name), 'utf8'));
+		}
+	});
+
+	it('follow every page: one item per page gives the same snapshot', async () => {
+		const onePerPage = await collectLab1(completeLab1Account(), { pageSize: 1 });
+		expect(serializeSnapshot(onePerPage)).toBe(await readFile(fixturePath('passing'), 'utf8'));
+	});
+
+	it('stop listing a log group’s streams at the first one older than the window', async () => {
+		const account = completeLab1Account();
+		account.logGroups[accessLogGroup] = [
+			{ stream: 'i-0a1b2c3d4e5f60718', lastEvent: '2026-11-22T11:58:00.000Z' },
+			{ stream: 'i-0old1', lastEvent: '2026-11-01T00:00:00.000Z' },
+			{ stream: 'i-0old2', lastEvent: '2026-10-01T00:00:00.000Z' },
+			{ stream: 'i-0old3', lastEvent: '2026-09-01T00:00:00.000Z' },
+		];
+		let pagesRead = 0;
+		const snapshot = await collectLab1(account, {
+			pageSize: 1,
+			after: (mocks) => {
+				pagesRead = mocks.logs.commandCalls(DescribeLogStreamsCommand, { logGroupName: accessLogGroup }).length;
+			},
+		});
+		const streams = snapshot.reads['logs.recent-log-streams'];
+		expect(streams?.ok && streams.data).toMatchObject({ [accessLogGroup]: { ok: true, data: [{ logStreamName: 'i-0a1b2c3d4e5f60718' }] } });
+		// The recent stream's page, then the page with the first old stream ends the listing.
+		expect(pagesRead).toBe(2);
+	});
+
+	it('record AccessDenied as a typed error that names the action', async () => {
+		const snapshot = await collectLab1(completeLab1Account(), {
+			before: (mocks) => mocks.ec2.on(DescribeInstancesCommand).rejects(notAuthorized('ec2:DescribeInstances')),
+		});
+		expect(snapshot.reads['ec2.instances']).toEqual({
+			ok: false,
+			error: expect.objectContaining({ kind: 'access-denied', service: 'ec2', operation: 'DescribeInstances', action: 'ec2:DescribeInstances' }),
+		});
+		// A read that needs the denied one carries the same error instead of an empty answer.
+		expect(snapshot.reads['iam.instance-profile-roles']).toEqual(snapshot.reads['ec2.instances']);
+		expect(snapshot.reads['logs.log-groups']?.ok).toBe(true);
+	});
+
+	it('record an operation the endpoint does not implement per resource, without a crash', async () => {
+		const snapshot = await collectLab1(completeLab1Account(), {
+			before: (mocks) =>
+				mocks.logs
+					.on(TestMetricFilterCommand)
+					.rejects(Object.assign(new Error('The API action TestMetricFilter for service logs is not implemented'), { name: 'InternalFailure', $metadata: { httpStatusCode: 501 } })),
+		});
+		const tests = snapshot.reads['logs.metric-filter-tests'];
+		if (!tests?.ok) throw new Error('expected the fan-out read itself to succeed');
+		const outcomes = Object.values((tests.data as { byPattern: Record<string, { ok: boolean; error?: { kind: string; action: string } }> }).byPattern);
+		expect(outcomes).toHaveLength(2);
+		for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-implemented', action: 'logs:TestMetricFilter' } });
+	});
+
+	it('keep one unreadable instance profile from hiding the others', async () => {
+		const account = completeLab1Account();
+		account.instances.push({ id: 'i-0second', state: 'running', tags: {}, profile: 'ghost-profile', groups: [] });
+		const snapshot = await collectLab1(account, {
+			before: (mocks) => {
+				mocks.iam.on(GetInstanceProfileCommand, { InstanceProfileName: 'ghost-profile' }).rejects(notAuthorized('iam:GetInstanceProfile'));
+			},
+		});
+		const profiles = snapshot.reads['iam.instance-profile-roles'];
+		if (!profiles?.ok) throw new Error('expected per-resource outcomes');
+		const data = profiles.data as Record<string, { ok: boolean }>;
+		expect(data['arn:aws:iam::123456789012:instance-profile/lab1-web-profile']?.ok).toBe(true);
+		expect(data['arn:aws:iam::123456789012:instance-profile/ghost-profile']).toMatchObject({ ok: false, error: { kind: 'access-denied' } });
+	});
+});
