@@ -4,8 +4,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.ts';
 import { registerCheck } from './check.ts';
+import { registerGrade } from './grade.ts';
+import { registerImportProgress } from './import-progress.ts';
 import { registerLabs } from './labs.ts';
 import { registerPolicy } from './policy.ts';
+import { registerRegrade } from './regrade.ts';
+import { registerReport } from './report.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
@@ -13,6 +17,10 @@ export const commands: readonly RegisterCommand[] = [
 	registerCheck,
 	registerLabs,
 	registerPolicy,
+	registerGrade,
+	registerRegrade,
+	registerImportProgress,
+	registerReport,
 ];
 
 export function registerCommands(program: Command, context: CommandContext): void {

@@ -1,0 +1,302 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { Command } from 'commander';
+import type { GradeAccount } from '../../cohort/account-outcome.ts';
+import { roleNamePattern } from '../../cohort/aws-identifiers.ts';
+import { createEngineGrader } from '../../cohort/engine-grader.ts';
+import { ungradedLabs, widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
+import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
+import { formatRosterProblems, parseRoster } from '../../cohort/roster.ts';
+import { defaultAccountTimeoutSeconds, defaultConcurrency, runCohort } from '../../cohort/run-cohort.ts';
+import { parseDuration } from '../../engine/duration.ts';
+import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
+import { defaultGradebookPath } from '../../gradebook/default-path.ts';
+import { type GradebookDb, openGradebook } from '../../gradebook/open-gradebook.ts';
+import { recordAccountGrading } from '../../gradebook/record-grading.ts';
+import { exitCodeForOutcomes, formatRunOutcomes, runOutcomes } from '../../gradebook/run-outcomes.ts';
+import { findLatestGradeRun, finishRun, learnersGradedInRun, type RunRow, startRun } from '../../gradebook/runs.ts';
+import { inTransaction } from '../../gradebook/transaction.ts';
+import { getLab } from '../../labs/index.ts';
+import { type CommandContext, UsageError } from '../io.ts';
+
+export const defaultRoleName = 'SreLabGrader';
+
+export interface GradeOptions {
+	roster: string;
+	labs?: string;
+	cohort?: string;
+	roleName: string;
+	externalId?: string;
+	region?: string;
+	profile?: string;
+	concurrency: string;
+	timeout: string;
+	since?: string;
+	gradebook?: string;
+	resume?: boolean;
+	skipInvalid?: boolean;
+	endpointUrl?: string;
+}
+
+/** What `grade` needs from outside, replaceable in tests and the benchmark. */
+export interface GradeDependencies {
+	createGrader(options: {
+		labs: readonly string[];
+		windowMs: number;
+		profile?: string;
+		endpointUrl?: string;
+	}): GradeAccount;
+	/** Calls `onInterrupt` on Ctrl-C; returns a function that removes the handler. */
+	onInterrupt(onInterrupt: () => void): () => void;
+	progressStream(context: CommandContext): ProgressStream;
+}
+
+export const productionGradeDependencies: GradeDependencies = {
+	createGrader: ({ labs, windowMs, profile, endpointUrl }) =>
+		createEngineGrader({
+			labs,
+			windowMs,
+			endpointUrl,
+			// The instructor's identity, resolved once and shared by every account's AssumeRole.
+			masterCredentials: fromNodeProviderChain(profile ? { profile } : {}),
+		}),
+	onInterrupt(onInterrupt) {
+		process.once('SIGINT', onInterrupt);
+		return () => process.off('SIGINT', onInterrupt);
+	},
+	progressStream: ({ io }) =>
+		io.isTTY && process.stderr.isTTY ? process.stderr : { write: (text: string) => io.stderr(text) },
+};
+
+function positiveInteger(text: string, flag: string, max: number): number {
+	const value = Number(text);
+	if (!Number.isInteger(value) || value < 1 || value > max)
+		throw new UsageError(`${flag} expects a whole number from 1 to ${max}, got "${text}"`);
+	return value;
+}
+
+/** The lab argument and --labs together; every id must be a known lab. */
+export function requestedLabs(labArgument: string | undefined, labsFlag: string | undefined): string[] {
+	const ids = [...(labArgument ? [labArgument] : []), ...(labsFlag ?? '').split(',')]
+		.map((id) => id.trim())
+		.filter(Boolean);
+	const unique = [...new Set(ids)];
+	if (unique.length === 0)
+		throw new UsageError(
+			'name the lab to grade, e.g. `sre-lab grade lab1 --roster cohort.csv`, or pass --labs lab1,lab2',
+		);
+	for (const id of unique) {
+		try {
+			getLab(id);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+	}
+	return unique;
+}
+
+function cohortNameFor(options: GradeOptions): string {
+	return options.cohort ?? basename(options.roster, extname(options.roster));
+}
+
+async function readRoster(file: string): Promise<string> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		throw new UsageError(
+			`cannot read roster ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+		);
+	}
+}
+
+function runToResume(db: GradebookDb, cohortId: number, cohortName: string, labs: readonly string[]): RunRow {
+	const run = findLatestGradeRun(db, cohortId);
+	if (!run)
+		throw new UsageError(`cohort ${cohortName} has no grading run to resume; run without --resume to start one`);
+	const sameLabs = run.labs.length === labs.length && run.labs.every((lab) => labs.includes(lab));
+	if (!sameLabs) {
+		throw new UsageError(
+			`the last run of ${cohortName} (run ${run.id}) graded ${run.labs.join(', ')}; resume it with exactly those labs`,
+		);
+	}
+	return run;
+}
+
+export async function runGrade(
+	labArgument: string | undefined,
+	options: GradeOptions,
+	context: CommandContext,
+	dependencies: GradeDependencies = productionGradeDependencies,
+): Promise<void> {
+	const { io } = context;
+	const labs = requestedLabs(labArgument, options.labs);
+	const concurrency = positiveInteger(options.concurrency, '--concurrency', 256);
+	const timeoutSeconds = positiveInteger(options.timeout, '--timeout', 3600);
+	const windowMs = options.since ? parseDuration(options.since) : widestDefaultWindowMs(labs);
+	if (windowMs === null)
+		throw new UsageError(`--since expects a duration such as 30m, 24h or 7d, got "${options.since}"`);
+	if (!roleNamePattern.test(options.roleName))
+		throw new UsageError(`--role-name "${options.roleName}" is not a valid IAM role name`);
+
+	const roster = parseRoster(await readRoster(options.roster), {
+		roleName: options.roleName,
+		region: options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
+		externalId: options.externalId ?? io.env.SRE_LAB_EXTERNAL_ID,
+	});
+	if (roster.problems.length > 0) {
+		io.stderr(`${formatRosterProblems(options.roster, roster.problems)}\n`);
+		const count = `${roster.problems.length} problem${roster.problems.length === 1 ? '' : 's'}`;
+		if (!options.skipInvalid || roster.entries.length === 0) {
+			throw new UsageError(
+				`the roster has ${count}; nothing was graded. Fix them, or pass --skip-invalid to grade the valid rows`,
+			);
+		}
+		io.stderr(`Skipping ${count}; grading the ${roster.entries.length} valid rows.\n`);
+	}
+
+	const cohortName = cohortNameFor(options);
+	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
+	const stopInterrupt = new AbortController();
+	let removeInterruptHandler = () => {};
+	try {
+		const now = io.now().toISOString();
+		const { cohortId, learnerRows } = inTransaction(db, () => {
+			const cohort = ensureCohort(db, cohortName, now);
+			return { cohortId: cohort.id, learnerRows: upsertLearners(db, cohort.id, roster.entries, now) };
+		});
+
+		let runId: number;
+		let targets = roster.entries;
+		if (options.resume) {
+			const run = runToResume(db, cohortId, cohortName, labs);
+			if (run.finishedAt) {
+				io.stderr(`Run ${run.id} of ${cohortName} already finished at ${run.finishedAt}; nothing to resume.\n`);
+				io.stdout(formatRunOutcomes(runOutcomes(db, run.id)));
+				context.setExitCode(exitCodeForOutcomes(runOutcomes(db, run.id), true));
+				return;
+			}
+			const done = learnersGradedInRun(db, run.id);
+			targets = roster.entries.filter((entry) => !done.has(entry.learnerId));
+			runId = run.id;
+			io.stderr(`Resuming run ${run.id}: ${done.size} accounts already graded, ${targets.length} to go.\n`);
+		} else {
+			runId = startRun(db, {
+				cohortId,
+				kind: 'grade',
+				labs,
+				settings: {
+					roleName: options.roleName,
+					region: options.region,
+					concurrency,
+					timeoutSeconds,
+					windowMs,
+					...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+				},
+				plannedAccounts: targets.length,
+				now,
+			});
+		}
+
+		removeInterruptHandler = dependencies.onInterrupt(() => {
+			io.stderr(`\nStopping: graded accounts are saved. Continue with the same command and --resume.\n`);
+			stopInterrupt.abort();
+		});
+		const labsForErrors = ungradedLabs(labs);
+		const progress = createCohortProgress(dependencies.progressStream(context));
+		progress.start(targets.length);
+		const summary = await runCohort({
+			targets,
+			gradeAccount: dependencies.createGrader({
+				labs,
+				windowMs,
+				profile: options.profile,
+				endpointUrl: options.endpointUrl,
+			}),
+			concurrency,
+			timeoutMs: timeoutSeconds * 1000,
+			signal: stopInterrupt.signal,
+			onAccountDone: (done) => {
+				const outcome = done.outcome;
+				recordAccountGrading(db, {
+					runId,
+					learnerRowId: learnerRows.get(done.target.learnerId) as number,
+					accountId: done.target.accountId,
+					region: done.target.region,
+					startedAt: done.startedAt,
+					finishedAt: done.finishedAt,
+					durationMs: done.durationMs,
+					outcome:
+						outcome.status === 'graded'
+							? { status: 'graded', evidence: { snapshot: outcome.snapshot }, results: outcome.results }
+							: { status: 'error', error: outcome.error, labs: labsForErrors },
+				});
+				progress.accountDone(done);
+			},
+		}).finally(() => progress.stop());
+
+		const complete = summary.notGraded.length === 0;
+		if (complete) finishRun(db, runId, io.now().toISOString());
+		const outcomes = runOutcomes(db, runId);
+		io.stdout(
+			`Run ${runId} of cohort ${cohortName} (${labs.join(', ')}): ${outcomes.accounts} account${outcomes.accounts === 1 ? '' : 's'} graded` +
+				`${complete ? '' : `, ${summary.notGraded.length} not yet (stopped; continue with --resume)`} in ${(summary.wallMs / 1000).toFixed(1)} s\n`,
+		);
+		io.stdout(formatRunOutcomes(outcomes));
+		context.setExitCode(exitCodeForOutcomes(outcomes, complete));
+	} finally {
+		removeInterruptHandler();
+		db.close();
+	}
+}
+
+export function createGradeCommand(dependencies: GradeDependencies = productionGradeDependencies) {
+	return (program: Command, context: CommandContext): void => {
+		program
+			.command('grade')
+			.description("grade a cohort: assume the read-only grader role in every learner's account and store the results")
+			.argument('[lab]', 'the lab to grade, e.g. lab2 (see `sre-lab labs`)')
+			.requiredOption(
+				'--roster <file>',
+				'CSV with learner_id,name,email,account_id and optional role_arn,region,external_id',
+			)
+			.option('--labs <ids>', 'grade several labs in one pass, sharing the reads, e.g. lab1,lab2,lab3')
+			.option('--cohort <name>', 'cohort name in the gradebook (default: the roster file name)')
+			.option('--role-name <name>', 'grader role name in each account, for rows without role_arn', defaultRoleName)
+			.option(
+				'--external-id <id>',
+				'ExternalId the grader role requires, for rows without external_id (or SRE_LAB_EXTERNAL_ID)',
+			)
+			.option(
+				'--region <region>',
+				'region of the labs, for rows without region (default: AWS_REGION or AWS_DEFAULT_REGION)',
+			)
+			.option('--profile <name>', 'your AWS profile, used to assume the grader roles (default: the standard chain)')
+			.option('--concurrency <n>', 'accounts graded at the same time', String(defaultConcurrency))
+			.option('--timeout <seconds>', 'time limit per account', String(defaultAccountTimeoutSeconds))
+			.option(
+				'--since <duration>',
+				"time window for time-based checks, e.g. 24h, 7d (default: the widest of the labs')",
+			)
+			.option('--gradebook <file>', 'SQLite gradebook (default: SRE_LAB_GRADEBOOK or .sre-lab/gradebook.sqlite)')
+			.option('--resume', "continue the cohort's last run, grading only the accounts it has not recorded")
+			.option('--skip-invalid', 'grade the valid roster rows even when others are invalid')
+			.option('--endpoint-url <url>', 'send every call to this endpoint (LocalStack, moto)')
+			.addHelpText(
+				'after',
+				`
+Each account is graded once per run, concurrently, and written to the gradebook as soon as it is done,
+so a run that is interrupted loses nothing: repeat the command with --resume to finish it.
+An account that cannot be graded (role missing, AccessDenied, timeout) is recorded as an error and
+does not stop the run.
+
+Examples:
+  sre-lab grade lab1 --roster spring-2026.csv --external-id spring-2026-3f9c --region eu-west-1
+  sre-lab grade --labs lab1,lab2,lab3 --roster spring-2026.csv --concurrency 16
+  sre-lab grade lab1 --roster spring-2026.csv --resume`,
+			)
+			.action((lab: string | undefined, options: GradeOptions) => runGrade(lab, options, context, dependencies));
+	};
+}
+
+export const registerGrade = createGradeCommand();
