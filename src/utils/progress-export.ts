@@ -1,5 +1,13 @@
 import type { ProgressExport, StoredProgress } from '../schemas/progress.ts';
-import { COURSE_ID, COURSE_TITLE, ISO_TIMESTAMP, PAGE_ID, PROGRESS_EXPORT_FORMAT, PROGRESS_VERSION, SLUG_ID } from './progress-rules.ts';
+import {
+	COURSE_ID,
+	COURSE_TITLE,
+	ISO_TIMESTAMP,
+	PAGE_ID,
+	PROGRESS_EXPORT_FORMAT,
+	PROGRESS_VERSION,
+	SLUG_ID,
+} from './progress-rules.ts';
 import {
 	isPlainObject,
 	readLabProgress,
@@ -46,10 +54,16 @@ export type ReadExportResult = { ok: true; progress: StoredProgress } | { ok: fa
  */
 export function readProgressExport(value: unknown): ReadExportResult {
 	if (!isPlainObject(value) || value.format !== PROGRESS_EXPORT_FORMAT) {
-		return { ok: false, reason: 'This file is not a progress export of this course (its "format" field is missing or different).' };
+		return {
+			ok: false,
+			reason: 'This file is not a progress export of this course (its "format" field is missing or different).',
+		};
 	}
 	if (typeof value.version !== 'number' || value.version > PROGRESS_VERSION) {
-		return { ok: false, reason: `This file has format version ${String(value.version)}, which this site cannot read. Update the site or export again.` };
+		return {
+			ok: false,
+			reason: `This file has format version ${String(value.version)}, which this site cannot read. Update the site or export again.`,
+		};
 	}
 	if (value.version !== PROGRESS_VERSION) {
 		return { ok: false, reason: `This file has an unknown format version ${String(value.version)}.` };
@@ -74,9 +88,16 @@ export function readProgressExport(value: unknown): ReadExportResult {
 		quizzes.discarded > 0 ? 'quizzes' : '',
 		labs.discarded > 0 ? 'labs' : '',
 	].filter(Boolean);
-	if (broken.length > 0) return { ok: false, reason: `Some entries in the file are invalid (${broken.join(', ')}). Nothing was imported.` };
+	if (broken.length > 0)
+		return { ok: false, reason: `Some entries in the file are invalid (${broken.join(', ')}). Nothing was imported.` };
 	return {
 		ok: true,
-		progress: { version: PROGRESS_VERSION, learner, pages: pages.entries, quizzes: quizzes.entries, labs: labs.entries },
+		progress: {
+			version: PROGRESS_VERSION,
+			learner,
+			pages: pages.entries,
+			quizzes: quizzes.entries,
+			labs: labs.entries,
+		},
 	};
 }

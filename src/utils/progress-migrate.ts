@@ -23,7 +23,12 @@ export function migrateProgress(
 	migrations: Readonly<Record<number, ProgressMigration>> = progressMigrations,
 	currentVersion: number = PROGRESS_VERSION,
 ): MigrationResult {
-	if (!isPlainObject(value) || typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
+	if (
+		!isPlainObject(value) ||
+		typeof value.version !== 'number' ||
+		!Number.isInteger(value.version) ||
+		value.version < 1
+	) {
 		return { kind: 'unreadable' };
 	}
 	const from = value.version;

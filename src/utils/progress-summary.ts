@@ -19,7 +19,9 @@ export function completedPageIds(progress: StoredProgress): Set<string> {
  */
 export function pageIdFromPathname(pathname: string, base: string): string {
 	const normalizedBase = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-	const withinSite = pathname.startsWith(normalizedBase) ? pathname.slice(normalizedBase.length) : pathname.replace(/^\//, '');
+	const withinSite = pathname.startsWith(normalizedBase)
+		? pathname.slice(normalizedBase.length)
+		: pathname.replace(/^\//, '');
 	const id = withinSite.replace(/\/index\.html$|\.html$/, '').replace(/^\/+|\/+$/g, '');
 	return id === '' ? 'index' : decodeURIComponent(id);
 }

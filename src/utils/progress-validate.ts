@@ -77,7 +77,11 @@ export interface SectionResult<T> {
 }
 
 /** Keeps the valid entries of a `{ id: entry }` section; a section that is not an object counts as one loss. */
-export function readSection<T>(value: unknown, idPattern: RegExp, readEntry: (entry: unknown) => T | undefined): SectionResult<T> {
+export function readSection<T>(
+	value: unknown,
+	idPattern: RegExp,
+	readEntry: (entry: unknown) => T | undefined,
+): SectionResult<T> {
 	const entries: Record<string, T> = {};
 	if (value === undefined) return { entries, discarded: 0 };
 	if (!isPlainObject(value)) return { entries, discarded: 1 };
@@ -110,9 +114,17 @@ export function readStoredProgress(value: unknown): ReadProgressResult {
 	const quizzes = readSection(value.quizzes, SLUG_ID, readQuizProgress);
 	const labs = readSection(value.labs, SLUG_ID, readLabProgress);
 	const learner = value.learner === undefined ? {} : readLearner(value.learner);
-	const unknownKeys = Object.keys(value).filter((key) => !['version', 'learner', 'pages', 'quizzes', 'labs'].includes(key));
+	const unknownKeys = Object.keys(value).filter(
+		(key) => !['version', 'learner', 'pages', 'quizzes', 'labs'].includes(key),
+	);
 	return {
-		progress: { version: PROGRESS_VERSION, learner: learner ?? {}, pages: pages.entries, quizzes: quizzes.entries, labs: labs.entries },
+		progress: {
+			version: PROGRESS_VERSION,
+			learner: learner ?? {},
+			pages: pages.entries,
+			quizzes: quizzes.entries,
+			labs: labs.entries,
+		},
 		discarded:
 			pages.discarded + quizzes.discarded + labs.discarded + (learner === undefined ? 1 : 0) + unknownKeys.length,
 	};

@@ -24,7 +24,9 @@ export class QuizBankError extends Error {
 	readonly problems: readonly string[];
 
 	constructor(problems: readonly string[]) {
-		super(`Invalid quiz bank${problems.length === 1 ? '' : 's'}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+		super(
+			`Invalid quiz bank${problems.length === 1 ? '' : 's'}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+		);
 		this.name = 'QuizBankError';
 		this.problems = problems;
 	}
@@ -74,7 +76,9 @@ export function loadQuizBank(file: QuizBankFile): SingleBankResult {
 	if (parsed.data.module !== moduleFromName) {
 		return {
 			ok: false,
-			problems: [`${file.path}: field "module" is ${parsed.data.module}, but the file name says module ${moduleFromName}`],
+			problems: [
+				`${file.path}: field "module" is ${parsed.data.module}, but the file name says module ${moduleFromName}`,
+			],
 		};
 	}
 	return { ok: true, bank: parsed.data };

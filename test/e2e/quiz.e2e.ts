@@ -87,20 +87,32 @@ describe('module quiz with the mouse', () => {
 		await element.getByRole('button', { name: 'Check answers' }).click();
 
 		const status = element.getByRole('status');
-		await expect.poll(() => status.textContent()).toBe(
-			`You scored ${keys.length - 1} out of ${keys.length}. Each option now shows whether it was right, with an explanation.`,
+		await expect
+			.poll(() => status.textContent())
+			.toBe(
+				`You scored ${keys.length - 1} out of ${keys.length}. Each option now shows whether it was right, with an explanation.`,
+			);
+		expect(await element.locator('[data-score]').textContent()).toBe(
+			`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`,
 		);
-		expect(await element.locator('[data-score]').textContent()).toBe(`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`);
-		expect(await questions.nth(0).locator('[data-verdict]').textContent()).toMatch(/^Not quite\. The correct answer is [A-F]\.$/);
+		expect(await questions.nth(0).locator('[data-verdict]').textContent()).toMatch(
+			/^Not quite\. The correct answer is [A-F]\.$/,
+		);
 		expect(await questions.nth(1).locator('[data-verdict]').textContent()).toBe('Correct.');
 		// Every option's explanation is open and visible.
 		const explanations = element.locator('.sre-quiz__why');
 		const total = keys.reduce((sum, key) => sum + key.optionCount, 0);
-		const shown = await explanations.evaluateAll((all) =>
-			all.filter((details) => (details as HTMLDetailsElement).open && (details.querySelector('p')?.getClientRects().length ?? 0) > 0).length,
+		const shown = await explanations.evaluateAll(
+			(all) =>
+				all.filter(
+					(details) =>
+						(details as HTMLDetailsElement).open && (details.querySelector('p')?.getClientRects().length ?? 0) > 0,
+				).length,
 		);
 		expect(shown).toBe(total);
-		expect(await questions.nth(0).locator('[data-result="wrong"] [data-mark]').textContent()).toBe('Your answer: wrong');
+		expect(await questions.nth(0).locator('[data-result="wrong"] [data-mark]').textContent()).toBe(
+			'Your answer: wrong',
+		);
 		expect(await questions.nth(0).locator('[data-result="missed"] [data-mark]').count()).toBe(1);
 		// Focus lands on the retry button, which replaced "Check answers".
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Try again');
@@ -109,13 +121,17 @@ describe('module quiz with the mouse', () => {
 		await page.reload({ waitUntil: 'load' });
 		const reloaded = await waitForQuiz(page, 'module-01');
 		expect(await reloaded.getAttribute('data-state')).toBe('submitted');
-		expect(await reloaded.locator('[data-score]').textContent()).toBe(`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`);
+		expect(await reloaded.locator('[data-score]').textContent()).toBe(
+			`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`,
+		);
 		for (const [index, choice] of choices.entries()) {
 			const checked = await reloaded
 				.locator('fieldset[data-question-id]')
 				.nth(index)
 				.locator('input')
-				.evaluateAll((inputs) => inputs.flatMap((input, position) => ((input as HTMLInputElement).checked ? [position] : [])));
+				.evaluateAll((inputs) =>
+					inputs.flatMap((input, position) => ((input as HTMLInputElement).checked ? [position] : [])),
+				);
 			expect(checked, `question ${index + 1}`).toEqual(choice);
 		}
 
@@ -124,20 +140,29 @@ describe('module quiz with the mouse', () => {
 		expect(await reloaded.locator('input:checked').count()).toBe(0);
 		expect(await reloaded.locator('.sre-quiz__why').first().isVisible()).toBe(false);
 		for (const [index, key] of keys.entries()) {
-			for (const position of key.correct) await reloaded.locator('fieldset[data-question-id]').nth(index).locator('label').nth(position).click();
+			for (const position of key.correct)
+				await reloaded.locator('fieldset[data-question-id]').nth(index).locator('label').nth(position).click();
 		}
 		await reloaded.getByRole('button', { name: 'Check answers' }).click();
-		await expect.poll(() => reloaded.locator('[data-score]').textContent()).toBe(`Your score: ${keys.length} out of ${keys.length} (2 attempts).`);
+		await expect
+			.poll(() => reloaded.locator('[data-score]').textContent())
+			.toBe(`Your score: ${keys.length} out of ${keys.length} (2 attempts).`);
 	}, 120_000);
 
 	test('asks for the missing answers instead of scoring a half-finished quiz', async () => {
 		const element = await waitForQuiz(page, 'module-01');
 		await element.locator('fieldset[data-question-id]').first().locator('label').first().click();
 		await element.getByRole('button', { name: 'Check answers' }).click();
-		await expect.poll(() => element.getByRole('status').textContent()).toMatch(/^Please answer every question before checking: questions 2, 3/);
+		await expect
+			.poll(() => element.getByRole('status').textContent())
+			.toMatch(/^Please answer every question before checking: questions 2, 3/);
 		expect(await element.getAttribute('data-state')).toBeNull();
 		// Focus goes to the first unanswered question so a keyboard user can continue there.
-		expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('.sre-quiz__number')?.textContent)).toMatch(/^Question 2 of/);
+		expect(
+			await page.evaluate(
+				() => document.activeElement?.closest('fieldset')?.querySelector('.sre-quiz__number')?.textContent,
+			),
+		).toMatch(/^Question 2 of/);
 	});
 });
 
@@ -166,7 +191,9 @@ describe('end-of-day quiz with the keyboard only', () => {
 	test('Tab moves between questions, arrows within one, Space and Enter answer and check', async () => {
 		const element = await waitForQuiz(page, 'day-2');
 		const keys = await answerKey(element);
-		const ids = await element.locator('fieldset[data-question-id]').evaluateAll((sets) => sets.map((set) => (set as HTMLElement).dataset.questionId));
+		const ids = await element
+			.locator('fieldset[data-question-id]')
+			.evaluateAll((sets) => sets.map((set) => (set as HTMLElement).dataset.questionId));
 		expect(keys.length).toBe(8);
 		expect(keys.some((key) => key.kind === 'multiple')).toBe(true);
 
@@ -202,9 +229,9 @@ describe('end-of-day quiz with the keyboard only', () => {
 
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Check answers');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => element.getByRole('status').textContent()).toBe(
-			'You scored 7 out of 8. Each option now shows whether it was right, with an explanation.',
-		);
+		await expect
+			.poll(() => element.getByRole('status').textContent())
+			.toBe('You scored 7 out of 8. Each option now shows whether it was right, with an explanation.');
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Try again');
 
 		// After checking, Shift+Tab walks back through the (now open) explanations.
@@ -237,7 +264,9 @@ describe('quiz script size', () => {
 	test('the <sre-quiz> script and the modules it imports weigh at most 8 KB gzip', () => {
 		const assets = join(inject('distDir'), '_astro');
 		const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
-		const entry = scripts.find((name) => /customElements\.define\(\s*["'`]sre-quiz["'`]/.test(readFileSync(join(assets, name), 'utf8')));
+		const entry = scripts.find((name) =>
+			/customElements\.define\(\s*["'`]sre-quiz["'`]/.test(readFileSync(join(assets, name), 'utf8')),
+		);
 		expect(entry, 'a built script that defines sre-quiz').toBeDefined();
 		// Follow static imports (`from"./chunk.js"`) so shared chunks count too.
 		const seen = new Set<string>();
@@ -248,7 +277,10 @@ describe('quiz script size', () => {
 			for (const match of source.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) visit(match[1] as string);
 		};
 		visit(entry as string);
-		const gzipBytes = [...seen].reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
+		const gzipBytes = [...seen].reduce(
+			(sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length,
+			0,
+		);
 		console.info(`quiz script: ${[...seen].join(' + ')} = ${gzipBytes} bytes gzip`);
 		expect(gzipBytes).toBeLessThanOrEqual(8 * 1024);
 	});

@@ -40,7 +40,9 @@ describe('the course quiz banks in quizzes/', () => {
 
 	it('spread the correct single-choice answers over the positions, so "always B" is no strategy', () => {
 		const positions = banks.flatMap((bank) =>
-			bank.questions.filter((question) => question.kind === 'single').map((question) => question.options.findIndex((option) => option.correct)),
+			bank.questions
+				.filter((question) => question.kind === 'single')
+				.map((question) => question.options.findIndex((option) => option.correct)),
 		);
 		const counts = [0, 1, 2, 3].map((position) => positions.filter((found) => found === position).length);
 		for (const count of counts) expect(count / positions.length).toBeLessThan(0.4);

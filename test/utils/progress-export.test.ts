@@ -19,7 +19,10 @@ describe('createProgressExport', () => {
 	});
 
 	it('includes the learner the instructor matches on, and satisfies the contract', () => {
-		const exported = createProgressExport({ ...emptyProgress(), learner: { id: 'E1234', email: 'ada@example.com' } }, when);
+		const exported = createProgressExport(
+			{ ...emptyProgress(), learner: { id: 'E1234', email: 'ada@example.com' } },
+			when,
+		);
 		expect(exported.learner).toEqual({ id: 'E1234', email: 'ada@example.com' });
 		expect(ProgressExportSchema.safeParse(exported).success).toBe(true);
 	});
@@ -27,8 +30,12 @@ describe('createProgressExport', () => {
 
 describe('exportFileName', () => {
 	it('names the file after the learner and the date', () => {
-		expect(exportFileName({ ...emptyProgress(), learner: { id: 'Ada Lovelace' } }, when)).toBe('sre-course-progress-ada-lovelace-2026-11-22.json');
-		expect(exportFileName({ ...emptyProgress(), learner: { email: 'ada@example.com' } }, when)).toBe('sre-course-progress-ada-example-com-2026-11-22.json');
+		expect(exportFileName({ ...emptyProgress(), learner: { id: 'Ada Lovelace' } }, when)).toBe(
+			'sre-course-progress-ada-lovelace-2026-11-22.json',
+		);
+		expect(exportFileName({ ...emptyProgress(), learner: { email: 'ada@example.com' } }, when)).toBe(
+			'sre-course-progress-ada-example-com-2026-11-22.json',
+		);
 		expect(exportFileName(emptyProgress(), when)).toBe('sre-course-progress-2026-11-22.json');
 	});
 });

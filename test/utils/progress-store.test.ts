@@ -23,7 +23,13 @@ describe('createProgressStore', () => {
 			learner: { id: 'ada' },
 			pages: { 'day-1/what-is-sre': { readAt: '2026-11-22T16:00:00.000Z' } },
 			quizzes: {
-				'module-01': { answers: { 'm01-tenets': ['a', 'd'] }, score: 1, maxScore: 6, completedAt: '2026-11-22T16:00:00.000Z', attempts: 1 },
+				'module-01': {
+					answers: { 'm01-tenets': ['a', 'd'] },
+					score: 1,
+					maxScore: 6,
+					completedAt: '2026-11-22T16:00:00.000Z',
+					attempts: 1,
+				},
 			},
 			labs: { lab1: { doneAt: '2026-11-22T16:00:00.000Z' } },
 		});

@@ -3,7 +3,13 @@ import { ProgressExportSchema, StoredProgressSchema } from '../../src/schemas/pr
 import { createProgressExport, readProgressExport } from '../../src/utils/progress-export.ts';
 import { readStoredProgress } from '../../src/utils/progress-validate.ts';
 
-const quiz = { answers: { 'm04-slo-vs-sla': ['a'], 'm04-budget-minutes': ['a', 'c'] }, score: 1, maxScore: 6, completedAt: '2026-11-22T10:00:00.000Z', attempts: 2 };
+const quiz = {
+	answers: { 'm04-slo-vs-sla': ['a'], 'm04-budget-minutes': ['a', 'c'] },
+	score: 1,
+	maxScore: 6,
+	completedAt: '2026-11-22T10:00:00.000Z',
+	attempts: 2,
+};
 
 const valid = {
 	version: 1,
@@ -69,7 +75,10 @@ describe('readStoredProgress (browser) agrees with StoredProgressSchema (contrac
 });
 
 describe('readProgressExport (browser) agrees with ProgressExportSchema (contract)', () => {
-	const exported = createProgressExport(valid as Parameters<typeof createProgressExport>[0], new Date('2026-11-22T12:00:00Z'));
+	const exported = createProgressExport(
+		valid as Parameters<typeof createProgressExport>[0],
+		new Date('2026-11-22T12:00:00Z'),
+	);
 
 	it('round-trips a fresh export, which zod also accepts', () => {
 		expect(ProgressExportSchema.parse(exported)).toEqual(exported);

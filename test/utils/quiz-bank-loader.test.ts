@@ -58,7 +58,9 @@ describe('loadQuizBanks', () => {
 	it('reports YAML syntax errors with the file and line', async () => {
 		const [problem, ...rest] = await problemsOf('bad-yaml');
 		expect(rest).toEqual([]);
-		expect(problem).toMatch(/^test\/fixtures\/quizzes\/bad-yaml\/module-01\.yaml: not valid YAML: line \d+, column \d+: /);
+		expect(problem).toMatch(
+			/^test\/fixtures\/quizzes\/bad-yaml\/module-01\.yaml: not valid YAML: line \d+, column \d+: /,
+		);
 	});
 
 	it('rejects a bank whose module number disagrees with its file name', async () => {
@@ -82,7 +84,10 @@ describe('loadQuizBanks', () => {
 
 	it('rejects a file that is not named module-NN.yaml', () => {
 		const result = loadQuizBanks([{ path: 'quizzes/slo.yaml', source: 'module: 4' }]);
-		expect(result).toEqual({ ok: false, problems: ['quizzes/slo.yaml: the file name must be module-NN.yaml, e.g. module-04.yaml'] });
+		expect(result).toEqual({
+			ok: false,
+			problems: ['quizzes/slo.yaml: the file name must be module-NN.yaml, e.g. module-04.yaml'],
+		});
 	});
 
 	it('names a question without any id by its position', () => {
@@ -90,8 +95,12 @@ describe('loadQuizBanks', () => {
 		const result = loadQuizBanks([{ path: 'quizzes/module-04.yaml', source }]);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.problems).toContain('quizzes/module-04.yaml: question #1 (no usable id), field "id": Invalid input: expected string, received undefined');
-		expect(result.problems).toContain('quizzes/module-04.yaml: field "questions": Too small: expected array to have >=5 items');
+		expect(result.problems).toContain(
+			'quizzes/module-04.yaml: question #1 (no usable id), field "id": Invalid input: expected string, received undefined',
+		);
+		expect(result.problems).toContain(
+			'quizzes/module-04.yaml: field "questions": Too small: expected array to have >=5 items',
+		);
 	});
 });
 

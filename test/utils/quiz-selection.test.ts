@@ -16,7 +16,11 @@ function question(id: string): QuizQuestion {
 }
 
 function bank(module: number, count: number): QuizBank {
-	return { module, title: `Module ${module}`, questions: Array.from({ length: count }, (_, index) => question(`m${module}-q${index + 1}`)) };
+	return {
+		module,
+		title: `Module ${module}`,
+		questions: Array.from({ length: count }, (_, index) => question(`m${module}-q${index + 1}`)),
+	};
 }
 
 describe('selectDayQuiz', () => {

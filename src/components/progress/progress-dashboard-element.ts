@@ -27,7 +27,8 @@ class SreProgressDashboard extends HTMLElement {
 		const store = browserProgressStore();
 		this.#store = store;
 		this.#status = this.querySelector('[data-status]');
-		for (const control of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = false;
+		for (const control of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input'))
+			control.disabled = false;
 		this.#showStorageNote(store);
 		this.#wireLabs(store);
 		this.#wireLearner(store);
@@ -62,7 +63,8 @@ class SreProgressDashboard extends HTMLElement {
 		if (form) {
 			for (const field of ['id', 'name', 'email'] as const) {
 				const input = form.elements.namedItem(field);
-				if (input instanceof HTMLInputElement && document.activeElement !== input) input.value = progress.learner[field] ?? '';
+				if (input instanceof HTMLInputElement && document.activeElement !== input)
+					input.value = progress.learner[field] ?? '';
 			}
 		}
 	}
@@ -73,11 +75,14 @@ class SreProgressDashboard extends HTMLElement {
 		const messages: Partial<Record<typeof store.loadStatus, string>> = {
 			repaired: 'Some saved progress in this browser was damaged and has been left out; everything else is shown.',
 			discarded: 'The progress saved in this browser could not be read and has been cleared.',
-			newer: 'Your progress was saved by a newer version of this course site. Reload the page to use it; changes made now are not kept.',
+			newer:
+				'Your progress was saved by a newer version of this course site. Reload the page to use it; changes made now are not kept.',
 		};
 		const message =
 			messages[store.loadStatus] ??
-			(store.persistent ? undefined : 'This browser does not let the site store data, so progress lasts only until you close this tab. Download it before you leave.');
+			(store.persistent
+				? undefined
+				: 'This browser does not let the site store data, so progress lasts only until you close this tab. Download it before you leave.');
 		if (message) {
 			note.textContent = message;
 			note.hidden = false;
@@ -107,7 +112,9 @@ class SreProgressDashboard extends HTMLElement {
 		this.querySelector('[data-export]')?.addEventListener('click', () => {
 			const now = new Date();
 			const progress = store.get();
-			const blob = new Blob([`${JSON.stringify(createProgressExport(progress, now), null, 2)}\n`], { type: 'application/json' });
+			const blob = new Blob([`${JSON.stringify(createProgressExport(progress, now), null, 2)}\n`], {
+				type: 'application/json',
+			});
 			const link = document.createElement('a');
 			link.href = URL.createObjectURL(blob);
 			link.download = exportFileName(progress, now);
@@ -173,4 +180,5 @@ class SreProgressDashboard extends HTMLElement {
 	}
 }
 
-if (!customElements.get('sre-progress-dashboard')) customElements.define('sre-progress-dashboard', SreProgressDashboard);
+if (!customElements.get('sre-progress-dashboard'))
+	customElements.define('sre-progress-dashboard', SreProgressDashboard);

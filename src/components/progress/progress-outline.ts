@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
-import { withBase } from '../../utils/with-base.ts';
+import { courseLabs, labAfterModule } from '../../utils/progress-labs.ts';
 import { courseDays, dayQuizId, moduleQuizId } from '../../utils/quiz-course-days.ts';
 import { selectDayQuiz } from '../../utils/quiz-selection.ts';
-import { courseLabs, labAfterModule } from '../../utils/progress-labs.ts';
+import { withBase } from '../../utils/with-base.ts';
 import { getQuizBanks } from '../quiz/quiz-data.ts';
 
 /**
@@ -41,7 +41,11 @@ export async function getProgressOutline(): Promise<OutlineDay[]> {
 	const labOf = (id: string): OutlineLab | undefined => {
 		const lab = courseLabs.find((candidate) => candidate.id === id);
 		if (!lab) return undefined;
-		return { id: lab.id, title: lab.title, href: docIds.has(`labs/${lab.id}`) ? pageHref(`labs/${lab.id}`) : undefined };
+		return {
+			id: lab.id,
+			title: lab.title,
+			href: docIds.has(`labs/${lab.id}`) ? pageHref(`labs/${lab.id}`) : undefined,
+		};
 	};
 	return courseDays.map(({ day, title, modules }) => {
 		const rows: OutlineRow[] = modules.map((module) => {

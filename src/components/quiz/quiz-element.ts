@@ -41,13 +41,17 @@ class SreQuiz extends HTMLElement {
 		this.#score = this.querySelector('[data-score]');
 		this.#submit = this.querySelector('[data-submit]');
 		this.#retry = this.querySelector('[data-retry]');
-		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question-id]')].map((fieldset, index) => ({
-			id: fieldset.dataset.questionId ?? '',
-			fieldset,
-			number: index + 1,
-			inputs: [...fieldset.querySelectorAll('input')],
-			correctKeys: [...fieldset.querySelectorAll<HTMLElement>('[data-correct="true"]')].map((option) => option.dataset.key ?? ''),
-		}));
+		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question-id]')].map(
+			(fieldset, index) => ({
+				id: fieldset.dataset.questionId ?? '',
+				fieldset,
+				number: index + 1,
+				inputs: [...fieldset.querySelectorAll('input')],
+				correctKeys: [...fieldset.querySelectorAll<HTMLElement>('[data-correct="true"]')].map(
+					(option) => option.dataset.key ?? '',
+				),
+			}),
+		);
 		this.querySelector<HTMLElement>('[data-actions]')?.removeAttribute('hidden');
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();
@@ -79,14 +83,22 @@ class SreQuiz extends HTMLElement {
 		if (missing.length > 0) {
 			const missingViews = this.#questions.filter((question) => missing.includes(question.id));
 			for (const question of missingViews) question.fieldset.setAttribute('data-unanswered', '');
-			this.#announce(`Please answer every question before checking: ${listNumbers(missingViews.map((question) => question.number))} still need an answer.`);
+			this.#announce(
+				`Please answer every question before checking: ${listNumbers(missingViews.map((question) => question.number))} still need an answer.`,
+			);
 			missingViews[0]?.inputs[0]?.focus();
 			return;
 		}
 		const result = scoreQuiz(this.#questions, answers);
-		const saved = browserProgressStore().saveQuiz(this.quizId, { answers, score: result.score, maxScore: result.maxScore });
+		const saved = browserProgressStore().saveQuiz(this.quizId, {
+			answers,
+			score: result.score,
+			maxScore: result.maxScore,
+		});
 		this.#showResult(answers, saved);
-		this.#announce(`You scored ${result.score} out of ${result.maxScore}. Each option now shows whether it was right, with an explanation.`);
+		this.#announce(
+			`You scored ${result.score} out of ${result.maxScore}. Each option now shows whether it was right, with an explanation.`,
+		);
 		this.#retry?.focus();
 	}
 
@@ -103,7 +115,13 @@ class SreQuiz extends HTMLElement {
 				const isCorrect = question.correctKeys.includes(input.value);
 				const result = input.checked ? (isCorrect ? 'right' : 'wrong') : isCorrect ? 'missed' : '';
 				if (option) option.dataset.result = result;
-				if (mark) mark.textContent = { right: 'Your answer: correct', wrong: 'Your answer: wrong', missed: 'Correct answer', '': '' }[result];
+				if (mark)
+					mark.textContent = {
+						right: 'Your answer: correct',
+						wrong: 'Your answer: wrong',
+						missed: 'Correct answer',
+						'': '',
+					}[result];
 			}
 			for (const details of question.fieldset.querySelectorAll('details')) details.open = true;
 			const verdict = question.fieldset.querySelector<HTMLElement>('[data-verdict]');
@@ -151,7 +169,7 @@ class SreQuiz extends HTMLElement {
 		if (!saved) return;
 		const fits = this.#questions.every((question) => {
 			const keys = saved.answers[question.id];
-			return keys !== undefined && keys.every((key) => question.inputs.some((input) => input.value === key));
+			return keys?.every((key) => question.inputs.some((input) => input.value === key)) ?? false;
 		});
 		if (fits && saved.maxScore === this.#questions.length) this.#showResult(saved.answers, saved);
 	}
