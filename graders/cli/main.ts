@@ -4,7 +4,9 @@ import { registerCommands } from './commands/index.ts';
 import { exitCodes } from './exit-codes.ts';
 import { CannotGradeError, type CliIo, defaultIo, UsageError } from './io.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
 
 const usageHint = "Run 'sre-lab --help' for usage.";
 

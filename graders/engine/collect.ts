@@ -1,6 +1,6 @@
 import { callerIdentity } from '../collectors/sts/caller-identity.ts';
 import type { ClientProvider } from './clients.ts';
-import { ReadFailed, classifyReadError } from './errors.ts';
+import { classifyReadError, ReadFailed } from './errors.ts';
 import type { CollectContext, Collector, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
 
 export interface CollectOptions {
@@ -45,7 +45,10 @@ function fallbackCallSite(collector: Collector) {
  */
 export async function collectSnapshot(options: CollectOptions): Promise<Snapshot> {
 	const now = options.now ?? (() => new Date());
-	const collectors = withDependencies([callerIdentity, ...options.collectors.filter((c) => c.id !== callerIdentity.id)]);
+	const collectors = withDependencies([
+		callerIdentity,
+		...options.collectors.filter((c) => c.id !== callerIdentity.id),
+	]);
 	const reads: Record<string, ReadOutcome<unknown>> = {};
 	const running = new Map<string, Promise<ReadOutcome<unknown>>>();
 
@@ -91,6 +94,10 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 		region: options.region,
 		collectedAt,
 		window: options.window,
-		reads: Object.fromEntries(Object.keys(reads).sort().map((id) => [id, reads[id] as ReadOutcome<unknown>])),
+		reads: Object.fromEntries(
+			Object.keys(reads)
+				.sort()
+				.map((id) => [id, reads[id] as ReadOutcome<unknown>]),
+		),
 	};
 }

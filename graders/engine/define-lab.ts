@@ -38,12 +38,14 @@ export function defineLab(input: {
 	const collectorIds = new Set(input.collectors.map((collector) => collector.id));
 	for (const check of input.checks) {
 		for (const read of check.reads) {
-			if (!collectorIds.has(read)) problems.push(`check "${check.id}" reads "${read}", which no collector of the lab provides`);
+			if (!collectorIds.has(read))
+				problems.push(`check "${check.id}" reads "${read}", which no collector of the lab provides`);
 		}
 	}
 	for (const collector of input.collectors) {
 		for (const need of collector.needs ?? []) {
-			if (!collectorIds.has(need)) problems.push(`collector "${collector.id}" needs "${need}", which the lab does not list`);
+			if (!collectorIds.has(need))
+				problems.push(`collector "${collector.id}" needs "${need}", which the lab does not list`);
 		}
 	}
 	if (problems.length > 0) throw new LabDefinitionError(`lab ${manifest.id}: ${problems.join('; ')}`);

@@ -91,14 +91,24 @@ function classifyKind(error: SdkLikeError): ReadErrorKind {
 	const name = error.name ?? '';
 	const message = error.message ?? '';
 	const status = error.$metadata?.httpStatusCode;
-	if (credentialNames.has(name) || /could not load credentials|credential(s)? (is|are) (missing|expired)|security token .*(expired|invalid)/i.test(message)) {
+	if (
+		credentialNames.has(name) ||
+		/could not load credentials|credential(s)? (is|are) (missing|expired)|security token .*(expired|invalid)/i.test(
+			message,
+		)
+	) {
 		return 'credentials';
 	}
 	if (accessDeniedNames.has(name) || /not authorized to perform/i.test(message)) return 'access-denied';
 	if (throttledNames.has(name) || status === 429) return 'throttled';
-	if (notImplementedNames.has(name) || status === 501 || /not (yet )?implemented/i.test(message)) return 'not-implemented';
+	if (notImplementedNames.has(name) || status === 501 || /not (yet )?implemented/i.test(message))
+		return 'not-implemented';
 	if (regionNames.has(name) || /region is missing|invalid region|unknown region/i.test(message)) return 'region';
-	if (networkCodes.has(error.code ?? '') || networkCodes.has(name) || /getaddrinfo|socket hang up|connect ECONNREFUSED/i.test(message)) {
+	if (
+		networkCodes.has(error.code ?? '') ||
+		networkCodes.has(name) ||
+		/getaddrinfo|socket hang up|connect ECONNREFUSED/i.test(message)
+	) {
 		return 'network';
 	}
 	return 'other';
@@ -135,11 +145,13 @@ function adviceFor(kind: ReadErrorKind, action: string, error: SdkLikeError): st
  */
 export function classifyReadError(thrown: unknown, fallback: CallSite): ReadError {
 	if (thrown instanceof ReadFailed) return thrown.readError;
-	const error: SdkLikeError = typeof thrown === 'object' && thrown !== null ? (thrown as SdkLikeError) : { message: String(thrown) };
+	const error: SdkLikeError =
+		typeof thrown === 'object' && thrown !== null ? (thrown as SdkLikeError) : { message: String(thrown) };
 	const site = error[callSiteKey] ?? fallback;
 	const kind = classifyKind(error);
 	const action =
-		(kind === 'access-denied' ? deniedActionFrom(error.message ?? '') : undefined) ?? `${site.service}:${site.operation}`;
+		(kind === 'access-denied' ? deniedActionFrom(error.message ?? '') : undefined) ??
+		`${site.service}:${site.operation}`;
 	return {
 		kind,
 		service: site.service,

@@ -13,7 +13,11 @@ export interface EvaluateOptions {
  * The prerequisite a learner should finish first: following skipped prerequisites down to the ones
  * that actually failed or errored, the one on the earliest step.
  */
-function blockingCheck(check: ManifestCheck, results: ReadonlyMap<string, CheckResult>, manifest: Map<string, ManifestCheck>): ManifestCheck {
+function blockingCheck(
+	check: ManifestCheck,
+	results: ReadonlyMap<string, CheckResult>,
+	manifest: Map<string, ManifestCheck>,
+): ManifestCheck {
 	let best: ManifestCheck | undefined;
 	const visit = (current: ManifestCheck) => {
 		for (const id of current.dependsOn) {
@@ -28,7 +32,11 @@ function blockingCheck(check: ManifestCheck, results: ReadonlyMap<string, CheckR
 	return best ?? (manifest.get(check.dependsOn[0] ?? '') as ManifestCheck);
 }
 
-function runCheck(lab: LabDefinition, check: ManifestCheck, view: SnapshotView): Omit<CheckResult, 'id' | 'title' | 'step' | 'points' | 'hint'> {
+function runCheck(
+	lab: LabDefinition,
+	check: ManifestCheck,
+	view: SnapshotView,
+): Omit<CheckResult, 'id' | 'title' | 'step' | 'points' | 'hint'> {
 	const implementation = lab.checks.get(check.id);
 	if (!implementation) throw new Error(`lab ${lab.id}: no implementation for ${check.id}`);
 	try {
@@ -44,7 +52,12 @@ function runCheck(lab: LabDefinition, check: ManifestCheck, view: SnapshotView):
 			return { status: 'error', earned: 0, message: error.readError.message, evidence: [] };
 		}
 		// A check that throws on odd data must not take the whole report down with it.
-		return { status: 'error', earned: 0, message: `The grader could not evaluate this check: ${(error as Error).message}`, evidence: [] };
+		return {
+			status: 'error',
+			earned: 0,
+			message: `The grader could not evaluate this check: ${(error as Error).message}`,
+			evidence: [],
+		};
 	}
 }
 
@@ -54,7 +67,11 @@ function outcomeOf(checks: readonly CheckResult[]): LabOutcome {
 }
 
 /** Grades a lab from a snapshot alone. Pure apart from the clock for `gradedAt`. */
-export function evaluateLabDefinition(lab: LabDefinition, snapshot: Snapshot, options: EvaluateOptions = {}): LabResult {
+export function evaluateLabDefinition(
+	lab: LabDefinition,
+	snapshot: Snapshot,
+	options: EvaluateOptions = {},
+): LabResult {
 	const view = createSnapshotView(snapshot);
 	const manifest = new Map(lab.manifest.checks.map((check) => [check.id, check]));
 	const results = new Map<string, CheckResult>();

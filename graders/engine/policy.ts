@@ -15,7 +15,8 @@ export interface PolicyDocument {
 /** GetCallerIdentity needs no permission: IAM cannot deny it, so the policy does not list it. */
 const alwaysAllowed = new Set(['sts:GetCallerIdentity']);
 
-const sidFor = (service: string) => `SreLabRead${service.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`;
+const sidFor = (service: string) =>
+	`SreLabRead${service.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`;
 
 /**
  * The least-privilege policy for the graders: exactly the actions the collectors declare, one

@@ -1,4 +1,11 @@
-import type { HandlerExecutionContext, InitializeHandlerOptions, InitializeMiddleware, MetadataBearer, Pluggable, RelativeMiddlewareOptions } from '@smithy/types';
+import type {
+	HandlerExecutionContext,
+	InitializeHandlerOptions,
+	InitializeMiddleware,
+	MetadataBearer,
+	Pluggable,
+	RelativeMiddlewareOptions,
+} from '@smithy/types';
 import { iamPrefixForClient, operationFromCommandName } from './aws-services.ts';
 import { ReadOnlyViolation } from './errors.ts';
 
@@ -22,7 +29,8 @@ export function isReadOperation(operation: string): boolean {
 	return readOperationAllowlist.has(operation) || readPrefixes.some((prefix) => operation.startsWith(prefix));
 }
 
-export const readOnlyGuardOptions: InitializeHandlerOptions & Pick<RelativeMiddlewareOptions, 'name' | 'override'> & { priority: 'high' } = {
+export const readOnlyGuardOptions: InitializeHandlerOptions &
+	Pick<RelativeMiddlewareOptions, 'name' | 'override'> & { priority: 'high' } = {
 	step: 'initialize',
 	priority: 'high',
 	name: 'sreLabReadOnlyGuard',
@@ -38,7 +46,9 @@ export function readOnlyGuardMiddleware(): InitializeMiddleware<object, Metadata
 		const operation = operationFromCommandName(context.commandName ?? '');
 		if (!isReadOperation(operation)) {
 			const service = iamPrefixForClient(context.clientName ?? '');
-			throw new ReadOnlyViolation(`refused ${service}:${operation}: the graders only read (Describe/List/Get/Test-style calls)`);
+			throw new ReadOnlyViolation(
+				`refused ${service}:${operation}: the graders only read (Describe/List/Get/Test-style calls)`,
+			);
 		}
 		return next(args);
 	};

@@ -57,7 +57,9 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
 	try {
 		text = await readFile(file, 'utf8');
 	} catch (error) {
-		throw new SnapshotError(`cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		throw new SnapshotError(
+			`cannot read snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+		);
 	}
 	return parseSnapshot(text, file);
 }

@@ -1,14 +1,19 @@
 import type { LabResult } from '../engine/types.ts';
 
 function escapeXml(text: string): string {
-	return text
+	return dropNonXmlCharacters(text)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
 		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;')
-		// Characters XML 1.0 cannot carry at all, even escaped.
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+		.replace(/'/g, '&apos;');
+}
+
+/** Control characters other than tab and newlines cannot appear in XML 1.0 at all, even escaped. */
+function dropNonXmlCharacters(text: string): string {
+	return [...text]
+		.filter((char) => char.charCodeAt(0) >= 0x20 || char === '\t' || char === '\n' || char === '\r')
+		.join('');
 }
 
 /**
@@ -21,7 +26,11 @@ export function formatJunit(result: LabResult): string {
 	const cases = result.checks.map((check) => {
 		const name = escapeXml(check.id);
 		const message = escapeXml(check.message);
-		const details = escapeXml([check.message, check.hint ? `Hint: ${check.hint}` : '', ...check.evidence.map((id) => `Evidence: ${id}`)].filter(Boolean).join('\n'));
+		const details = escapeXml(
+			[check.message, check.hint ? `Hint: ${check.hint}` : '', ...check.evidence.map((id) => `Evidence: ${id}`)]
+				.filter(Boolean)
+				.join('\n'),
+		);
 		const open = `    <testcase classname="${suite}.step${check.step}" name="${name}" time="0">`;
 		switch (check.status) {
 			case 'pass':

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { collectSnapshot } from '../../engine/collect.ts';
+import type { LabDefinition } from '../../engine/define-lab.ts';
 import { parseDuration, windowEndingAt } from '../../engine/duration.ts';
 import { evaluateLabDefinition } from '../../engine/evaluate.ts';
-import { SnapshotError, loadSnapshot, saveSnapshot } from '../../engine/snapshot.ts';
+import { loadSnapshot, SnapshotError, saveSnapshot } from '../../engine/snapshot.ts';
 import type { Snapshot } from '../../engine/types.ts';
-import type { LabDefinition } from '../../engine/define-lab.ts';
 import { getLab } from '../../labs/index.ts';
 import { formatCallSummary } from '../../output/call-summary.ts';
 import { formatChecklist } from '../../output/checklist.ts';
@@ -35,7 +35,11 @@ function labOrUsageError(labId: string): LabDefinition {
 	}
 }
 
-async function collectFromAccount(lab: LabDefinition, options: CheckOptions, context: CommandContext): Promise<Snapshot> {
+async function collectFromAccount(
+	lab: LabDefinition,
+	options: CheckOptions,
+	context: CommandContext,
+): Promise<Snapshot> {
 	const { io } = context;
 	const since = options.since ?? lab.manifest.defaultSince;
 	const durationMs = parseDuration(since);
@@ -51,7 +55,13 @@ async function collectFromAccount(lab: LabDefinition, options: CheckOptions, con
 	});
 	try {
 		if (io.isTTY) io.stderr(`Reading your ${lab.id} resources in ${region}…\n`);
-		const snapshot = await collectSnapshot({ collectors: lab.collectors, clients, region, window: windowEndingAt(io.now(), durationMs), now: io.now });
+		const snapshot = await collectSnapshot({
+			collectors: lab.collectors,
+			clients,
+			region,
+			window: windowEndingAt(io.now(), durationMs),
+			now: io.now,
+		});
 		if (options.verbose) io.stderr(formatCallSummary(clients.counter.counts()));
 		return snapshot;
 	} finally {
@@ -71,7 +81,9 @@ export async function runCheck(labId: string, options: CheckOptions, context: Co
 	const { io } = context;
 	const lab = labOrUsageError(labId);
 	if (options.fromSnapshot && (options.since || options.region || options.profile || options.endpointUrl)) {
-		throw new UsageError('--from-snapshot grades saved state; it cannot be combined with --since, --region, --profile or --endpoint-url');
+		throw new UsageError(
+			'--from-snapshot grades saved state; it cannot be combined with --since, --region, --profile or --endpoint-url',
+		);
 	}
 	let snapshot: Snapshot;
 	if (options.fromSnapshot) {
@@ -100,7 +112,7 @@ export async function runCheck(labId: string, options: CheckOptions, context: Co
 export function registerCheck(program: Command, context: CommandContext): void {
 	program
 		.command('check')
-		.description("grade a lab in your own AWS account (read-only) and print a checklist")
+		.description('grade a lab in your own AWS account (read-only) and print a checklist')
 		.argument('<lab>', 'the lab to grade, e.g. lab1 (see `sre-lab labs`)')
 		.option('--json', 'print the result document as JSON instead of the checklist')
 		.option('--junit <file>', 'also write the result as JUnit XML to <file>')
@@ -109,7 +121,10 @@ export function registerCheck(program: Command, context: CommandContext): void {
 		.option('--since <duration>', "time window for time-based checks, e.g. 30m, 24h, 7d (default: the lab's)")
 		.option('--region <region>', 'AWS region of the lab (default: AWS_REGION, AWS_DEFAULT_REGION or the profile)')
 		.option('--profile <name>', 'named AWS profile (default: the standard credential chain)')
-		.option('--endpoint-url <url>', 'send every call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL(_<SERVICE>) also work')
+		.option(
+			'--endpoint-url <url>',
+			'send every call to this endpoint (LocalStack, moto); AWS_ENDPOINT_URL(_<SERVICE>) also work',
+		)
 		.option('--verbose', 'print API calls and retries per service and operation (to stderr)')
 		.addHelpText(
 			'after',

@@ -9,7 +9,13 @@ export function registerLabs(program: Command, context: CommandContext): void {
 		.option('--json', 'print the lab manifests as JSON')
 		.action((options: { json?: boolean }) => {
 			if (options.json) {
-				context.io.stdout(`${JSON.stringify(labs.map((lab) => lab.manifest), null, 2)}\n`);
+				context.io.stdout(
+					`${JSON.stringify(
+						labs.map((lab) => lab.manifest),
+						null,
+						2,
+					)}\n`,
+				);
 				return;
 			}
 			const lines: string[] = [];

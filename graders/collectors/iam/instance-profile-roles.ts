@@ -34,25 +34,41 @@ function decodeDocument(encoded: string | undefined): unknown {
 	return JSON.parse(decodeURIComponent(encoded));
 }
 
-async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
-	const policies: RolePolicy[] = [];
+async function readManagedPolicy(iam: IAMClient, policyArn: string): Promise<RolePolicy> {
+	const policy = await iam.send(new GetPolicyCommand({ PolicyArn: policyArn }));
+	const version = await iam.send(
+		new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: policy.Policy?.DefaultVersionId }),
+	);
+	return { source: policyArn, document: decodeDocument(version.PolicyVersion?.Document) };
+}
+
+async function readAttachedPolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const arns: string[] = [];
 	for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName })) {
-		for (const attached of page.AttachedPolicies ?? []) {
-			if (!attached.PolicyArn) continue;
-			const policy = await iam.send(new GetPolicyCommand({ PolicyArn: attached.PolicyArn }));
-			const version = await iam.send(
-				new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }),
-			);
-			policies.push({ source: attached.PolicyArn, document: decodeDocument(version.PolicyVersion?.Document) });
-		}
+		for (const attached of page.AttachedPolicies ?? []) if (attached.PolicyArn) arns.push(attached.PolicyArn);
 	}
-	for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName })) {
-		for (const policyName of page.PolicyNames ?? []) {
+	return Promise.all(arns.map((arn) => readManagedPolicy(iam, arn)));
+}
+
+async function readInlinePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const names: string[] = [];
+	for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))
+		names.push(...(page.PolicyNames ?? []));
+	return Promise.all(
+		names.map(async (policyName) => {
 			const inline = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-			policies.push({ source: `inline:${policyName}`, document: decodeDocument(inline.PolicyDocument) });
-		}
-	}
-	return policies;
+			return { source: `inline:${policyName}`, document: decodeDocument(inline.PolicyDocument) };
+		}),
+	);
+}
+
+/** Managed and inline policies are independent reads, so they run side by side. */
+async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const [attached, inline] = await Promise.all([
+		readAttachedPolicies(iam, roleName),
+		readInlinePolicies(iam, roleName),
+	]);
+	return [...attached, ...inline];
 }
 
 /** `arn:aws:iam::123456789012:instance-profile/path/name` → `name`. */
@@ -87,12 +103,20 @@ export const iamInstanceProfileRoles: Collector<PerResource<InstanceProfile>> = 
 			async (arn) => {
 				const profileName = instanceProfileName(arn);
 				const profile = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
-				const roles: InstanceProfileRole[] = [];
-				for (const role of profile.InstanceProfile?.Roles ?? []) {
-					if (!role.RoleName) continue;
-					roles.push({ roleName: role.RoleName, roleArn: role.Arn ?? '', policies: await readRolePolicies(iam, role.RoleName) });
-				}
-				return { profileName, roles };
+				const roles = await Promise.all(
+					(profile.InstanceProfile?.Roles ?? []).flatMap((role) =>
+						role.RoleName
+							? [
+									readRolePolicies(iam, role.RoleName).then((policies) => ({
+										roleName: role.RoleName as string,
+										roleArn: role.Arn ?? '',
+										policies,
+									})),
+								]
+							: [],
+					),
+				);
+				return { profileName, roles: roles satisfies InstanceProfileRole[] };
 			},
 			{ service: 'iam', operation: 'GetInstanceProfile' },
 		);

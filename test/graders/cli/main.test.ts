@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
-import type { ClientProviderOptions } from '../../../graders/engine/clients.ts';
-import { main } from '../../../graders/cli/main.ts';
 import type { CliIo } from '../../../graders/cli/io.ts';
+import { main } from '../../../graders/cli/main.ts';
+import type { ClientProviderOptions } from '../../../graders/engine/clients.ts';
 import { loadSnapshot } from '../../../graders/engine/snapshot.ts';
 import { testClientProvider } from '../support/collect-lab1.ts';
 import { collectedAt, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
@@ -59,12 +59,43 @@ describe('sre-lab check --from-snapshot', () => {
 
 	it('prints the result document with --json and writes well-formed JUnit XML', async () => {
 		const junit = await tempFile('lab1.xml');
-		const { code, stdout } = await run(['check', 'lab1', '--from-snapshot', fixturePath('failing'), '--json', '--junit', junit]);
+		const { code, stdout } = await run([
+			'check',
+			'lab1',
+			'--from-snapshot',
+			fixturePath('failing'),
+			'--json',
+			'--junit',
+			junit,
+		]);
 		expect(code).toBe(1);
 		const result = JSON.parse(stdout);
-		expect(Object.keys(result)).toEqual(['format', 'version', 'lab', 'title', 'accountId', 'region', 'gradedAt', 'collectedAt', 'score', 'maxScore', 'outcome', 'checks']);
+		expect(Object.keys(result)).toEqual([
+			'format',
+			'version',
+			'lab',
+			'title',
+			'accountId',
+			'region',
+			'gradedAt',
+			'collectedAt',
+			'score',
+			'maxScore',
+			'outcome',
+			'checks',
+		]);
 		expect(result).toMatchObject({ format: 'sre-lab-result', lab: 'lab1', outcome: 'fail', score: 40, maxScore: 100 });
-		expect(Object.keys(result.checks[4])).toEqual(['id', 'title', 'step', 'points', 'hint', 'status', 'earned', 'message', 'evidence']);
+		expect(Object.keys(result.checks[4])).toEqual([
+			'id',
+			'title',
+			'step',
+			'points',
+			'hint',
+			'status',
+			'earned',
+			'message',
+			'evidence',
+		]);
 		expect(XMLValidator.validate(await readFile(junit, 'utf8'))).toBe(true);
 	});
 });
@@ -75,13 +106,16 @@ describe('sre-lab check against an account', () => {
 		const saved = await tempFile('snapshot.json');
 		const seenOptions: ClientProviderOptions[] = [];
 		try {
-			const { code, stdout, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1', '--save-snapshot', saved, '--verbose', '--since', '24h'], {
-				now: () => collectedAt,
-				createClients: (options) => {
-					seenOptions.push(options);
-					return testClientProvider(options);
+			const { code, stdout, stderr } = await run(
+				['check', 'lab1', '--region', 'eu-west-1', '--save-snapshot', saved, '--verbose', '--since', '24h'],
+				{
+					now: () => collectedAt,
+					createClients: (options) => {
+						seenOptions.push(options);
+						return testClientProvider(options);
+					},
 				},
-			});
+			);
 			expect(code).toBe(0);
 			expect(stdout.match(/^✓ /gm)).toHaveLength(10);
 			expect(seenOptions).toEqual([{ region: 'eu-west-1' }]);
@@ -119,7 +153,10 @@ describe('usage errors exit 64 with one line and a hint', () => {
 		[['check', 'lab1', '--frobnicate'], "sre-lab: unknown option '--frobnicate'"],
 		[['check'], "sre-lab: missing required argument 'lab'"],
 		[['check', 'lab1', '--since', 'yesterday', '--region', 'eu-west-1'], 'sre-lab: --since expects a duration'],
-		[['check', 'lab1', '--from-snapshot', '/nonexistent.json'], 'sre-lab: cannot read snapshot /nonexistent.json: ENOENT'],
+		[
+			['check', 'lab1', '--from-snapshot', '/nonexistent.json'],
+			'sre-lab: cannot read snapshot /nonexistent.json: ENOENT',
+		],
 		[['check', 'lab1', '--from-snapshot', fixturePath('passing'), '--region', 'eu-west-1'], 'cannot be combined'],
 		[['grade-everything'], "sre-lab: unknown command 'grade-everything'"],
 		[['policy', 'lab42'], 'sre-lab: unknown lab "lab42"'],
@@ -159,7 +196,17 @@ describe('other commands', () => {
 		expect(top.code).toBe(0);
 		expect(top.stdout).toContain('64  usage error');
 		const check = await run(['check', '--help']);
-		for (const option of ['--json', '--junit', '--save-snapshot', '--from-snapshot', '--since', '--region', '--profile', '--endpoint-url', '--verbose']) {
+		for (const option of [
+			'--json',
+			'--junit',
+			'--save-snapshot',
+			'--from-snapshot',
+			'--since',
+			'--region',
+			'--profile',
+			'--endpoint-url',
+			'--verbose',
+		]) {
 			expect(check.stdout).toContain(option);
 		}
 	});

@@ -10,9 +10,12 @@ import { lab1FixtureScenarios } from '../support/lab1-scenarios.ts';
 import { fixturePath } from '../support/snapshot-edit.ts';
 
 const notAuthorized = (action: string) =>
-	Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/Learner/l is not authorized to perform: ${action}`), {
-		name: 'AccessDeniedException',
-	});
+	Object.assign(
+		new Error(`User: arn:aws:sts::123456789012:assumed-role/Learner/l is not authorized to perform: ${action}`),
+		{
+			name: 'AccessDeniedException',
+		},
+	);
 
 describe('Lab 1 collectors against a mocked account', () => {
 	it('produce the committed fixtures (regenerate with test/fixtures/snapshots/lab1/generate.ts)', async () => {
@@ -42,7 +45,9 @@ describe('Lab 1 collectors against a mocked account', () => {
 			},
 		});
 		const streams = snapshot.reads['logs.recent-log-streams'];
-		expect(streams?.ok && streams.data).toMatchObject({ [accessLogGroup]: { ok: true, data: [{ logStreamName: 'i-0a1b2c3d4e5f60718' }] } });
+		expect(streams?.ok && streams.data).toMatchObject({
+			[accessLogGroup]: { ok: true, data: [{ logStreamName: 'i-0a1b2c3d4e5f60718' }] },
+		});
 		// The recent stream's page, then the page with the first old stream ends the listing.
 		expect(pagesRead).toBe(2);
 	});
@@ -53,7 +58,12 @@ describe('Lab 1 collectors against a mocked account', () => {
 		});
 		expect(snapshot.reads['ec2.instances']).toEqual({
 			ok: false,
-			error: expect.objectContaining({ kind: 'access-denied', service: 'ec2', operation: 'DescribeInstances', action: 'ec2:DescribeInstances' }),
+			error: expect.objectContaining({
+				kind: 'access-denied',
+				service: 'ec2',
+				operation: 'DescribeInstances',
+				action: 'ec2:DescribeInstances',
+			}),
 		});
 		// A read that needs the denied one carries the same error instead of an empty answer.
 		expect(snapshot.reads['iam.instance-profile-roles']).toEqual(snapshot.reads['ec2.instances']);
@@ -63,15 +73,22 @@ describe('Lab 1 collectors against a mocked account', () => {
 	it('record an operation the endpoint does not implement per resource, without a crash', async () => {
 		const snapshot = await collectLab1(completeLab1Account(), {
 			before: (mocks) =>
-				mocks.logs
-					.on(TestMetricFilterCommand)
-					.rejects(Object.assign(new Error('The API action TestMetricFilter for service logs is not implemented'), { name: 'InternalFailure', $metadata: { httpStatusCode: 501 } })),
+				mocks.logs.on(TestMetricFilterCommand).rejects(
+					Object.assign(new Error('The API action TestMetricFilter for service logs is not implemented'), {
+						name: 'InternalFailure',
+						$metadata: { httpStatusCode: 501 },
+					}),
+				),
 		});
 		const tests = snapshot.reads['logs.metric-filter-tests'];
 		if (!tests?.ok) throw new Error('expected the fan-out read itself to succeed');
-		const outcomes = Object.values((tests.data as { byPattern: Record<string, { ok: boolean; error?: { kind: string; action: string } }> }).byPattern);
+		const outcomes = Object.values(
+			(tests.data as { byPattern: Record<string, { ok: boolean; error?: { kind: string; action: string } }> })
+				.byPattern,
+		);
 		expect(outcomes).toHaveLength(2);
-		for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-implemented', action: 'logs:TestMetricFilter' } });
+		for (const outcome of outcomes)
+			expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-implemented', action: 'logs:TestMetricFilter' } });
 	});
 
 	it('keep one unreadable instance profile from hiding the others', async () => {
@@ -79,13 +96,18 @@ describe('Lab 1 collectors against a mocked account', () => {
 		account.instances.push({ id: 'i-0second', state: 'running', tags: {}, profile: 'ghost-profile', groups: [] });
 		const snapshot = await collectLab1(account, {
 			before: (mocks) => {
-				mocks.iam.on(GetInstanceProfileCommand, { InstanceProfileName: 'ghost-profile' }).rejects(notAuthorized('iam:GetInstanceProfile'));
+				mocks.iam
+					.on(GetInstanceProfileCommand, { InstanceProfileName: 'ghost-profile' })
+					.rejects(notAuthorized('iam:GetInstanceProfile'));
 			},
 		});
 		const profiles = snapshot.reads['iam.instance-profile-roles'];
 		if (!profiles?.ok) throw new Error('expected per-resource outcomes');
 		const data = profiles.data as Record<string, { ok: boolean }>;
 		expect(data['arn:aws:iam::123456789012:instance-profile/lab1-web-profile']?.ok).toBe(true);
-		expect(data['arn:aws:iam::123456789012:instance-profile/ghost-profile']).toMatchObject({ ok: false, error: { kind: 'access-denied' } });
+		expect(data['arn:aws:iam::123456789012:instance-profile/ghost-profile']).toMatchObject({
+			ok: false,
+			error: { kind: 'access-denied' },
+		});
 	});
 });

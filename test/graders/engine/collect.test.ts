@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../../graders/engine/collect.ts';
-import type { Collector } from '../../../graders/engine/types.ts';
 import { SnapshotSchema } from '../../../graders/engine/snapshot.ts';
+import type { Collector } from '../../../graders/engine/types.ts';
 import { testClientProvider } from '../support/collect-lab1.ts';
 import { accountId, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
 
@@ -16,7 +16,13 @@ async function collectWith(collectors: Collector[]) {
 	const mocks = mockLab1Account(completeLab1Account());
 	const clients = testClientProvider();
 	try {
-		return await collectSnapshot({ collectors, clients, region: 'eu-west-1', window, now: () => new Date(window.until) });
+		return await collectSnapshot({
+			collectors,
+			clients,
+			region: 'eu-west-1',
+			window,
+			now: () => new Date(window.until),
+		});
 	} finally {
 		clients.destroy();
 		mocks.restore();
@@ -58,7 +64,13 @@ describe('collectSnapshot', () => {
 		expect(snapshot.accountId).toBe(accountId);
 		expect(Object.keys(snapshot.reads)).toEqual(['sts.caller-identity']);
 		expect(SnapshotSchema.safeParse(snapshot).success).toBe(true);
-		expect(snapshot).toMatchObject({ format: 'sre-lab-snapshot', version: 1, region: 'eu-west-1', window, collectedAt: window.until });
+		expect(snapshot).toMatchObject({
+			format: 'sre-lab-snapshot',
+			version: 1,
+			region: 'eu-west-1',
+			window,
+			collectedAt: window.until,
+		});
 	});
 
 	it('adds the reads a requested collector needs only when they are supplied', async () => {

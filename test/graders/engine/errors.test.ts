@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReadError, callSiteKey } from '../../../graders/engine/errors.ts';
+import { callSiteKey, classifyReadError } from '../../../graders/engine/errors.ts';
 
 const site = { service: 'ec2', operation: 'DescribeInstances' };
-const sdkError = (name: string, message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { name, ...extra });
+const sdkError = (name: string, message: string, extra: Record<string, unknown> = {}) =>
+	Object.assign(new Error(message), { name, ...extra });
 
 describe('classifyReadError', () => {
 	it('names the denied action from the IAM message', () => {
 		const error = classifyReadError(
-			sdkError('AccessDeniedException', 'User: arn:aws:sts::1:assumed-role/R/s is not authorized to perform: logs:DescribeMetricFilters on resource: x'),
+			sdkError(
+				'AccessDeniedException',
+				'User: arn:aws:sts::1:assumed-role/R/s is not authorized to perform: logs:DescribeMetricFilters on resource: x',
+			),
 			{ service: 'logs', operation: 'DescribeMetricFilters' },
 		);
 		expect(error).toMatchObject({ kind: 'access-denied', action: 'logs:DescribeMetricFilters' });
@@ -15,7 +19,9 @@ describe('classifyReadError', () => {
 	});
 
 	it('treats EC2 UnauthorizedOperation as access denied and falls back to the call site for the action', () => {
-		expect(classifyReadError(sdkError('UnauthorizedOperation', 'You are not authorized to perform this operation.'), site)).toMatchObject({
+		expect(
+			classifyReadError(sdkError('UnauthorizedOperation', 'You are not authorized to perform this operation.'), site),
+		).toMatchObject({
 			kind: 'access-denied',
 			action: 'ec2:DescribeInstances',
 		});
@@ -24,7 +30,10 @@ describe('classifyReadError', () => {
 	it.each([
 		['throttled', sdkError('RequestLimitExceeded', 'Request limit exceeded.', { $metadata: { attempts: 8 } })],
 		['throttled', sdkError('Unknown', 'slow down', { $metadata: { httpStatusCode: 429 } })],
-		['not-implemented', sdkError('InternalFailure', 'API action not implemented', { $metadata: { httpStatusCode: 501 } })],
+		[
+			'not-implemented',
+			sdkError('InternalFailure', 'API action not implemented', { $metadata: { httpStatusCode: 501 } }),
+		],
 		['not-implemented', sdkError('NotImplementedException', 'not yet implemented')],
 		['credentials', sdkError('CredentialsProviderError', 'Could not load credentials from any providers')],
 		['credentials', sdkError('ExpiredTokenException', 'The security token included in the request is expired')],

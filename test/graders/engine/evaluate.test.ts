@@ -29,7 +29,16 @@ const snapshot: Snapshot = {
 	window: { since: '2026-11-22T11:00:00.000Z', until: '2026-11-22T12:00:00.000Z' },
 	reads: {
 		'test.value': { ok: true, data: { first: 'pass', second: 'fail', lone: 'pass' } },
-		'test.denied': { ok: false, error: { kind: 'access-denied', service: 'test', operation: 'Read', action: 'test:Read', message: 'Access denied for test:Read.' } },
+		'test.denied': {
+			ok: false,
+			error: {
+				kind: 'access-denied',
+				service: 'test',
+				operation: 'Read',
+				action: 'test:Read',
+				message: 'Access denied for test:Read.',
+			},
+		},
 	},
 };
 
@@ -45,13 +54,25 @@ const collectors = [
 	{ id: 'test.value', description: '', iamActions: ['test:Read'], collect: async () => ({}) },
 	{ id: 'test.denied', description: '', iamActions: ['test:Read'], collect: async () => ({}) },
 ];
-const lab = defineLab({ manifest, checks: [byValue('first'), byValue('second'), byValue('third'), byValue('lone')], collectors });
+const lab = defineLab({
+	manifest,
+	checks: [byValue('first'), byValue('second'), byValue('third'), byValue('lone')],
+	collectors,
+});
 const now = () => new Date('2026-11-22T12:01:00.000Z');
 
 describe('evaluateLabDefinition', () => {
 	it('scores passes, fails and skips, and names the step to finish first', () => {
 		const result = evaluateLabDefinition(lab, snapshot, { now });
-		expect(result).toMatchObject({ format: 'sre-lab-result', version: 1, lab: 'lab9', score: 6, maxScore: 11, outcome: 'fail', gradedAt: now().toISOString() });
+		expect(result).toMatchObject({
+			format: 'sre-lab-result',
+			version: 1,
+			lab: 'lab9',
+			score: 6,
+			maxScore: 11,
+			outcome: 'fail',
+			gradedAt: now().toISOString(),
+		});
 		expect(result.checks.map((check) => [check.id, check.status, check.earned])).toEqual([
 			['first', 'pass', 5],
 			['second', 'fail', 0],
@@ -64,7 +85,10 @@ describe('evaluateLabDefinition', () => {
 	});
 
 	it('follows skipped prerequisites down to the one that failed', () => {
-		const failingFirst = { ...snapshot, reads: { ...snapshot.reads, 'test.value': { ok: true as const, data: { first: 'fail' } } } };
+		const failingFirst = {
+			...snapshot,
+			reads: { ...snapshot.reads, 'test.value': { ok: true as const, data: { first: 'fail' } } },
+		};
 		const third = evaluateLabDefinition(lab, failingFirst, { now }).checks.find((check) => check.id === 'third');
 		expect(third?.message).toBe('Complete step 1 first ("First" has not passed).');
 	});
@@ -72,18 +96,28 @@ describe('evaluateLabDefinition', () => {
 	it('turns a failed read into error, never fail, and the lab outcome into error', () => {
 		const denied = defineLab({
 			manifest,
-			checks: [{ id: 'first', reads: ['test.denied'], evaluate: (view) => view.read('test.denied') }, byValue('second'), byValue('third'), byValue('lone')],
+			checks: [
+				{ id: 'first', reads: ['test.denied'], evaluate: (view) => view.read('test.denied') },
+				byValue('second'),
+				byValue('third'),
+				byValue('lone'),
+			],
 			collectors,
 		});
 		const result = evaluateLabDefinition(denied, snapshot, { now });
 		expect(result.checks[0]).toMatchObject({ status: 'error', message: 'Access denied for test:Read.', earned: 0 });
-		expect(result.checks[1]?.message).toBe('Not graded: step 1 ("First") could not be graded, and this check builds on it.');
+		expect(result.checks[1]?.message).toBe(
+			'Not graded: step 1 ("First") could not be graded, and this check builds on it.',
+		);
 		expect(result.outcome).toBe('error');
 	});
 
 	it('reports a read missing from an old snapshot as an error', () => {
 		const old = { ...snapshot, reads: {} };
-		expect(evaluateLabDefinition(lab, old, { now }).checks[0]).toMatchObject({ status: 'error', message: expect.stringContaining('has no "test.value" read') });
+		expect(evaluateLabDefinition(lab, old, { now }).checks[0]).toMatchObject({
+			status: 'error',
+			message: expect.stringContaining('has no "test.value" read'),
+		});
 	});
 });
 
@@ -102,12 +136,14 @@ describe('evaluateLab', () => {
 
 describe('defineLab', () => {
 	it('refuses a manifest check without implementation, an extra implementation and an undeclared read', () => {
-		expect(() => defineLab({ manifest, checks: [byValue('first')], collectors })).toThrow('manifest check "second" has no implementation');
-		expect(() => defineLab({ manifest, checks: ['first', 'second', 'third', 'lone', 'extra'].map(byValue), collectors })).toThrow(
-			'check "extra" is not in the manifest',
+		expect(() => defineLab({ manifest, checks: [byValue('first')], collectors })).toThrow(
+			'manifest check "second" has no implementation',
 		);
-		expect(() => defineLab({ manifest, checks: ['first', 'second', 'third', 'lone'].map(byValue), collectors: [] })).toThrow(
-			'reads "test.value", which no collector of the lab provides',
-		);
+		expect(() =>
+			defineLab({ manifest, checks: ['first', 'second', 'third', 'lone', 'extra'].map(byValue), collectors }),
+		).toThrow('check "extra" is not in the manifest');
+		expect(() =>
+			defineLab({ manifest, checks: ['first', 'second', 'third', 'lone'].map(byValue), collectors: [] }),
+		).toThrow('reads "test.value", which no collector of the lab provides');
 	});
 });

@@ -13,14 +13,40 @@ describe('lab manifest schema', () => {
 	});
 
 	it.each([
-		['unknown prerequisites', base('  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }'), 'depends on unknown check "b"'],
-		['cycles', base('  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }\n  - { id: b, title: B, step: 1, points: 1, dependsOn: [a], hint: h }'), 'dependency cycle'],
-		['prerequisites on a later step', base('  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }\n  - { id: b, title: B, step: 2, points: 1, hint: h }'), 'from a later step'],
-		['duplicate ids', base('  - { id: a, title: A, step: 1, points: 1, hint: h }\n  - { id: a, title: B, step: 1, points: 1, hint: h }'), 'unique'],
+		[
+			'unknown prerequisites',
+			base('  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }'),
+			'depends on unknown check "b"',
+		],
+		[
+			'cycles',
+			base(
+				'  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }\n  - { id: b, title: B, step: 1, points: 1, dependsOn: [a], hint: h }',
+			),
+			'dependency cycle',
+		],
+		[
+			'prerequisites on a later step',
+			base(
+				'  - { id: a, title: A, step: 1, points: 1, dependsOn: [b], hint: h }\n  - { id: b, title: B, step: 2, points: 1, hint: h }',
+			),
+			'from a later step',
+		],
+		[
+			'duplicate ids',
+			base(
+				'  - { id: a, title: A, step: 1, points: 1, hint: h }\n  - { id: a, title: B, step: 1, points: 1, hint: h }',
+			),
+			'unique',
+		],
 		['non-kebab ids', base('  - { id: Bad_Id, title: A, step: 1, points: 1, hint: h }'), 'kebab-case'],
 		['unknown fields', base('  - { id: a, title: A, step: 1, points: 1, hint: h, severity: high }'), 'severity'],
 		['a missing hint', base('  - { id: a, title: A, step: 1, points: 1 }'), 'hint'],
-		['bad durations', base('  - { id: a, title: A, step: 1, points: 1, hint: h }').replace('24h', 'a day'), 'defaultSince'],
+		[
+			'bad durations',
+			base('  - { id: a, title: A, step: 1, points: 1, hint: h }').replace('24h', 'a day'),
+			'defaultSince',
+		],
 	])('rejects %s, naming the file', (_, text, message) => {
 		expect(() => parseManifest(text, 'labs/lab7/manifest.yaml')).toThrow(ManifestError);
 		expect(() => parseManifest(text, 'labs/lab7/manifest.yaml')).toThrow(message);

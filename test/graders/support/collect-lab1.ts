@@ -1,5 +1,5 @@
-import { collectSnapshot } from '../../../graders/engine/collect.ts';
 import { type ClientProviderOptions, createClientProvider } from '../../../graders/engine/clients.ts';
+import { collectSnapshot } from '../../../graders/engine/collect.ts';
 import { windowEndingAt } from '../../../graders/engine/duration.ts';
 import type { Snapshot } from '../../../graders/engine/types.ts';
 import { lab1 } from '../../../graders/labs/lab1/index.ts';
@@ -13,10 +13,13 @@ export function testClientProvider(overrides: Partial<ClientProviderOptions> = {
 }
 
 /** Collects a Lab 1 snapshot from a simulated account, at the fixtures' fixed time. */
-export async function collectLab1(account: Lab1Account, options: MockOptions & {
+export async function collectLab1(
+	account: Lab1Account,
+	options: MockOptions & {
 		before?: (mocks: ReturnType<typeof mockLab1Account>) => void;
 		after?: (mocks: ReturnType<typeof mockLab1Account>) => void;
-	} = {}): Promise<Snapshot> {
+	} = {},
+): Promise<Snapshot> {
 	const mocks = mockLab1Account(account, options);
 	options.before?.(mocks);
 	const clients = testClientProvider();

@@ -20,7 +20,9 @@ export function scriptedHttpHandler(replies: Reply[]) {
 			const reply = replies[Math.min(seen.length - 1, replies.length - 1)] as Reply;
 			const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1' };
 			if (reply.errorType) headers['x-amzn-errortype'] = reply.errorType;
-			return { response: { statusCode: reply.status, headers, body: Readable.from([Buffer.from(JSON.stringify(reply.body))]) } };
+			return {
+				response: { statusCode: reply.status, headers, body: Readable.from([Buffer.from(JSON.stringify(reply.body))]) },
+			};
 		},
 		updateHttpClientConfig() {},
 		httpHandlerConfigs: () => ({}),
@@ -28,4 +30,8 @@ export function scriptedHttpHandler(replies: Reply[]) {
 	return { handler, seen };
 }
 
-export const throttled: Reply = { status: 400, errorType: 'ThrottlingException', body: { __type: 'ThrottlingException', message: 'Rate exceeded' } };
+export const throttled: Reply = {
+	status: 400,
+	errorType: 'ThrottlingException',
+	body: { __type: 'ThrottlingException', message: 'Rate exceeded' },
+};

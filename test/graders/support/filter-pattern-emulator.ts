@@ -11,7 +11,12 @@ function splitFields(line: string): string[] {
 }
 
 function wildcard(value: string, expected: string): boolean {
-	const regex = new RegExp(`^${expected.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+	const regex = new RegExp(
+		`^${expected
+			.split('*')
+			.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`,
+	);
 	return regex.test(value);
 }
 
@@ -41,10 +46,17 @@ export function patternMatches(pattern: string, line: string): boolean {
 	const trimmed = pattern.trim();
 	if (trimmed === '') return true;
 	if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-		const conditions = trimmed.slice(1, -1).split(',').map((part) => part.trim());
+		const conditions = trimmed
+			.slice(1, -1)
+			.split(',')
+			.map((part) => part.trim());
 		const fields = splitFields(line);
-		if (conditions.at(-1) === '...') return conditions.slice(0, -1).every((condition, index) => fieldMatches(fields[index], condition));
-		return fields.length === conditions.length && conditions.every((condition, index) => fieldMatches(fields[index], condition));
+		if (conditions.at(-1) === '...')
+			return conditions.slice(0, -1).every((condition, index) => fieldMatches(fields[index], condition));
+		return (
+			fields.length === conditions.length &&
+			conditions.every((condition, index) => fieldMatches(fields[index], condition))
+		);
 	}
 	const terms = [...trimmed.matchAll(/"([^"]+)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
 	return terms.every((term) => line.includes(term));

@@ -3,7 +3,13 @@
  * describes a learner who finished every step; tests and the benchmark serve it through mocked SDK
  * clients so the real collectors run against realistic API responses.
  */
-import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+	CloudWatchClient,
+	DescribeAlarmsCommand,
+	GetDashboardCommand,
+	ListDashboardsCommand,
+	ListMetricsCommand,
+} from '@aws-sdk/client-cloudwatch';
 import {
 	CloudWatchLogsClient,
 	DescribeLogGroupsCommand,
@@ -73,7 +79,13 @@ export interface Lab1Account {
 export function completeLab1Account(): Lab1Account {
 	return {
 		instances: [
-			{ id: webInstanceId, state: 'running', tags: { Name: 'lab1-web', 'sre-lab': 'lab1' }, profile: 'lab1-web-profile', groups: ['sg-0web0000000000001'] },
+			{
+				id: webInstanceId,
+				state: 'running',
+				tags: { Name: 'lab1-web', 'sre-lab': 'lab1' },
+				profile: 'lab1-web-profile',
+				groups: ['sg-0web0000000000001'],
+			},
 			{ id: 'i-0fedcba9876543210', state: 'running', tags: { Name: 'bastion' }, groups: ['sg-0ssh0000000000002'] },
 		],
 		securityGroups: [
@@ -92,7 +104,11 @@ export function completeLab1Account(): Lab1Account {
 					'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy': agentServerPolicy,
 					'inline:read-agent-config': {
 						Version: '2012-10-17',
-						Statement: { Effect: 'Allow', Action: 'ssm:GetParameter', Resource: `arn:aws:ssm:${region}:${accountId}:parameter/AmazonCloudWatch-*` },
+						Statement: {
+							Effect: 'Allow',
+							Action: 'ssm:GetParameter',
+							Resource: `arn:aws:ssm:${region}:${accountId}:parameter/AmazonCloudWatch-*`,
+						},
 					},
 				},
 			},
@@ -106,7 +122,9 @@ export function completeLab1Account(): Lab1Account {
 		logGroups: {
 			[accessLogGroup]: [{ stream: webInstanceId, lastEvent: '2026-11-22T11:58:00.000Z' }],
 			'/sre-lab/lab1/error': [{ stream: webInstanceId, lastEvent: '2026-11-22T09:12:00.000Z' }],
-			'/aws/lambda/old-experiment': [{ stream: '2026/11/01/[$LATEST]0123456789abcdef', lastEvent: '2026-11-01T08:00:00.000Z' }],
+			'/aws/lambda/old-experiment': [
+				{ stream: '2026/11/01/[$LATEST]0123456789abcdef', lastEvent: '2026-11-01T08:00:00.000Z' },
+			],
 		},
 		metricFilters: [
 			{
@@ -137,9 +155,22 @@ export function completeLab1Account(): Lab1Account {
 				AlarmActions: [topicArn],
 				StateValue: 'OK',
 				Metrics: [
-					{ Id: 'errors', ReturnData: false, MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'Http5xx' }, Period: 300, Stat: 'Sum' } },
-					{ Id: 'requests', ReturnData: false, MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'HttpRequests' }, Period: 300, Stat: 'Sum' } },
-					{ Id: 'availability', Expression: '100 * (1 - errors / requests)', Label: 'Availability (%)', ReturnData: true },
+					{
+						Id: 'errors',
+						ReturnData: false,
+						MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'Http5xx' }, Period: 300, Stat: 'Sum' },
+					},
+					{
+						Id: 'requests',
+						ReturnData: false,
+						MetricStat: { Metric: { Namespace: 'SRE/Lab1', MetricName: 'HttpRequests' }, Period: 300, Stat: 'Sum' },
+					},
+					{
+						Id: 'availability',
+						Expression: '100 * (1 - errors / requests)',
+						Label: 'Availability (%)',
+						ReturnData: true,
+					},
 				],
 			},
 		],
@@ -148,7 +179,12 @@ export function completeLab1Account(): Lab1Account {
 			{
 				name: '/sre-lab/lab1/slo',
 				type: 'String',
-				value: JSON.stringify({ sli: 'share of HTTP requests answered without a 5xx status', objective: 99.9, windowDays: 30, errorBudgetMinutes: 43.2 }),
+				value: JSON.stringify({
+					sli: 'share of HTTP requests answered without a 5xx status',
+					objective: 99.9,
+					windowDays: 30,
+					errorBudgetMinutes: 43.2,
+				}),
 			},
 		],
 		dashboards: {
@@ -184,7 +220,11 @@ export interface MockOptions {
 }
 
 /** Splits items into pages with NextToken = the next page's index. */
-function paged<T>(items: readonly T[], token: string | undefined, size: number): { items: T[]; next: string | undefined } {
+function paged<T>(
+	items: readonly T[],
+	token: string | undefined,
+	size: number,
+): { items: T[]; next: string | undefined } {
 	const start = token ? Number(token) : 0;
 	const end = start + size;
 	return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
@@ -196,13 +236,16 @@ export type MockedClients = ReturnType<typeof mockLab1Account>;
 export function mockLab1Account(account: Lab1Account, options: MockOptions = {}) {
 	const size = options.pageSize ?? 1000;
 	const delay = options.latencyMs ?? 0;
-	// biome-ignore lint/suspicious/noExplicitAny: the mock answers with plain SDK-shaped objects.
-	const answer = <I>(fn: (input: I) => any) => async (input: I) => {
-		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-		return fn(input);
-	};
+	const answer =
+		<I>(fn: (input: I) => unknown) =>
+		async (input: I) => {
+			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+			return fn(input);
+		};
 	const sts = mockClient(STSClient);
-	sts.on(GetCallerIdentityCommand).callsFake(answer(() => ({ Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/Learner/learner` })));
+	sts
+		.on(GetCallerIdentityCommand)
+		.callsFake(answer(() => ({ Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/Learner/learner` })));
 
 	const ec2 = mockClient(EC2Client);
 	ec2.on(DescribeInstancesCommand).callsFake(
@@ -215,7 +258,9 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 							InstanceId: instance.id,
 							State: { Name: instance.state },
 							Tags: Object.entries(instance.tags).map(([Key, Value]) => ({ Key, Value })),
-							IamInstanceProfile: instance.profile ? { Arn: `arn:aws:iam::${accountId}:instance-profile/${instance.profile}` } : undefined,
+							IamInstanceProfile: instance.profile
+								? { Arn: `arn:aws:iam::${accountId}:instance-profile/${instance.profile}` }
+								: undefined,
 							SecurityGroups: instance.groups.map((GroupId) => ({ GroupId, GroupName: GroupId })),
 							PrivateIpAddress: '10.0.1.20',
 							LaunchTime: new Date('2026-11-22T08:00:00Z'),
@@ -233,7 +278,12 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 				SecurityGroups: page.items.map((group) => ({
 					GroupId: group.id,
 					GroupName: group.id,
-					IpPermissions: group.rules.map((rule) => ({ IpProtocol: rule.protocol, FromPort: rule.from, ToPort: rule.to, IpRanges: [{ CidrIp: rule.cidr }] })),
+					IpPermissions: group.rules.map((rule) => ({
+						IpProtocol: rule.protocol,
+						FromPort: rule.from,
+						ToPort: rule.to,
+						IpRanges: [{ CidrIp: rule.cidr }],
+					})),
 				})),
 				NextToken: page.next,
 			};
@@ -242,15 +292,25 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 
 	const iam = mockClient(IAMClient);
 	const roleByName = new Map(Object.values(account.profiles).flatMap((roles) => Object.entries(roles)));
-	const managedDocuments = new Map([...roleByName.values()].flatMap((policies) => Object.entries(policies).filter(([source]) => source.startsWith('arn:'))));
+	const managedDocuments = new Map(
+		[...roleByName.values()].flatMap((policies) =>
+			Object.entries(policies).filter(([source]) => source.startsWith('arn:')),
+		),
+	);
 	iam.on(GetInstanceProfileCommand).callsFake(
 		answer((input: { InstanceProfileName: string }) => {
 			const roles = account.profiles[input.InstanceProfileName];
-			if (!roles) throw Object.assign(new Error(`Instance Profile ${input.InstanceProfileName} cannot be found.`), { name: 'NoSuchEntityException' });
+			if (!roles)
+				throw Object.assign(new Error(`Instance Profile ${input.InstanceProfileName} cannot be found.`), {
+					name: 'NoSuchEntityException',
+				});
 			return {
 				InstanceProfile: {
 					InstanceProfileName: input.InstanceProfileName,
-					Roles: Object.keys(roles).map((RoleName) => ({ RoleName, Arn: `arn:aws:iam::${accountId}:role/${RoleName}` })),
+					Roles: Object.keys(roles).map((RoleName) => ({
+						RoleName,
+						Arn: `arn:aws:iam::${accountId}:role/${RoleName}`,
+					})),
 				},
 			};
 		}),
@@ -262,10 +322,18 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 				.map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split('/').at(-1) })),
 		})),
 	);
-	iam.on(GetPolicyCommand).callsFake(answer((input: { PolicyArn: string }) => ({ Policy: { Arn: input.PolicyArn, DefaultVersionId: 'v3' } })));
+	iam
+		.on(GetPolicyCommand)
+		.callsFake(
+			answer((input: { PolicyArn: string }) => ({ Policy: { Arn: input.PolicyArn, DefaultVersionId: 'v3' } })),
+		);
 	iam.on(GetPolicyVersionCommand).callsFake(
 		answer((input: { PolicyArn: string }) => ({
-			PolicyVersion: { VersionId: 'v3', IsDefaultVersion: true, Document: encodeURIComponent(JSON.stringify(managedDocuments.get(input.PolicyArn))) },
+			PolicyVersion: {
+				VersionId: 'v3',
+				IsDefaultVersion: true,
+				Document: encodeURIComponent(JSON.stringify(managedDocuments.get(input.PolicyArn))),
+			},
 		})),
 	);
 	iam.on(ListRolePoliciesCommand).callsFake(
@@ -279,7 +347,9 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		answer((input: { RoleName: string; PolicyName: string }) => ({
 			RoleName: input.RoleName,
 			PolicyName: input.PolicyName,
-			PolicyDocument: encodeURIComponent(JSON.stringify(roleByName.get(input.RoleName)?.[`inline:${input.PolicyName}`])),
+			PolicyDocument: encodeURIComponent(
+				JSON.stringify(roleByName.get(input.RoleName)?.[`inline:${input.PolicyName}`]),
+			),
 		})),
 	);
 
@@ -288,7 +358,11 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		answer((input: { NextToken?: string }) => {
 			const page = paged(account.metrics, input.NextToken, size);
 			return {
-				Metrics: page.items.map((metric) => ({ Namespace: metric.namespace, MetricName: metric.name, Dimensions: [{ Name: 'InstanceId', Value: metric.instanceId }] })),
+				Metrics: page.items.map((metric) => ({
+					Namespace: metric.namespace,
+					MetricName: metric.name,
+					Dimensions: [{ Name: 'InstanceId', Value: metric.instanceId }],
+				})),
 				NextToken: page.next,
 			};
 		}),
@@ -306,7 +380,10 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		}),
 	);
 	cloudwatch.on(GetDashboardCommand).callsFake(
-		answer((input: { DashboardName: string }) => ({ DashboardName: input.DashboardName, DashboardBody: JSON.stringify(account.dashboards[input.DashboardName]) })),
+		answer((input: { DashboardName: string }) => ({
+			DashboardName: input.DashboardName,
+			DashboardBody: JSON.stringify(account.dashboards[input.DashboardName]),
+		})),
 	);
 
 	const logs = mockClient(CloudWatchLogsClient);
@@ -318,10 +395,15 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 	);
 	logs.on(DescribeLogStreamsCommand).callsFake(
 		answer((input: { logGroupName: string; nextToken?: string }) => {
-			const streams = [...(account.logGroups[input.logGroupName] ?? [])].sort((a, b) => b.lastEvent.localeCompare(a.lastEvent));
+			const streams = [...(account.logGroups[input.logGroupName] ?? [])].sort((a, b) =>
+				b.lastEvent.localeCompare(a.lastEvent),
+			);
 			const page = paged(streams, input.nextToken, size);
 			return {
-				logStreams: page.items.map((stream) => ({ logStreamName: stream.stream, lastEventTimestamp: Date.parse(stream.lastEvent) })),
+				logStreams: page.items.map((stream) => ({
+					logStreamName: stream.stream,
+					lastEventTimestamp: Date.parse(stream.lastEvent),
+				})),
 				nextToken: page.next,
 			};
 		}),
@@ -334,7 +416,9 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 					filterName: filter.name,
 					logGroupName: filter.group,
 					filterPattern: filter.pattern,
-					metricTransformations: [{ metricNamespace: filter.namespace, metricName: filter.metric, metricValue: filter.value }],
+					metricTransformations: [
+						{ metricNamespace: filter.namespace, metricName: filter.metric, metricValue: filter.value },
+					],
 				})),
 				nextToken: page.next,
 			};
@@ -353,7 +437,12 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		answer((input: { NextToken?: string }) => {
 			const page = paged(account.subscriptions, input.NextToken, size);
 			return {
-				Subscriptions: page.items.map((s) => ({ SubscriptionArn: s.arn, TopicArn: s.topic, Protocol: s.protocol, Endpoint: 'learner@example.com' })),
+				Subscriptions: page.items.map((s) => ({
+					SubscriptionArn: s.arn,
+					TopicArn: s.topic,
+					Protocol: s.protocol,
+					Endpoint: 'learner@example.com',
+				})),
 				NextToken: page.next,
 			};
 		}),
@@ -364,7 +453,12 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		answer((input: { NextToken?: string }) => {
 			const page = paged(account.parameters, input.NextToken, size);
 			return {
-				Parameters: page.items.map((p) => ({ Name: p.name, Type: p.type, Value: p.value, LastModifiedDate: new Date('2026-11-22T10:00:00Z') })),
+				Parameters: page.items.map((p) => ({
+					Name: p.name,
+					Type: p.type,
+					Value: p.value,
+					LastModifiedDate: new Date('2026-11-22T10:00:00Z'),
+				})),
 				NextToken: page.next,
 			};
 		}),

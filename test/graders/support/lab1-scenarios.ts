@@ -35,7 +35,16 @@ export const lab1FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
 		];
 		account.subscriptions = [];
 		account.parameters = [
-			{ name: '/sre-lab/lab1/slo', type: 'String', value: JSON.stringify({ sli: 'requests without 5xx', objective: 99.9, windowDays: 30, errorBudgetMinutes: 4.32 }) },
+			{
+				name: '/sre-lab/lab1/slo',
+				type: 'String',
+				value: JSON.stringify({
+					sli: 'requests without 5xx',
+					objective: 99.9,
+					windowDays: 30,
+					errorBudgetMinutes: 4.32,
+				}),
+			},
 		];
 		account.dashboards = {};
 		return collectLab1(account);
@@ -43,14 +52,16 @@ export const lab1FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
 	'access-denied': () =>
 		collectLab1(completeLab1Account(), {
 			before: (mocks) => {
-				mocks.logs.on(DescribeMetricFiltersCommand).rejects(
-					Object.assign(
-						new Error(
-							`User: arn:aws:sts::123456789012:assumed-role/Learner/learner is not authorized to perform: logs:DescribeMetricFilters on resource: arn:aws:logs:eu-west-1:123456789012:log-group::log-stream: because no identity-based policy allows the logs:DescribeMetricFilters action`,
+				mocks.logs
+					.on(DescribeMetricFiltersCommand)
+					.rejects(
+						Object.assign(
+							new Error(
+								`User: arn:aws:sts::123456789012:assumed-role/Learner/learner is not authorized to perform: logs:DescribeMetricFilters on resource: arn:aws:logs:eu-west-1:123456789012:log-group::log-stream: because no identity-based policy allows the logs:DescribeMetricFilters action`,
+							),
+							{ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } },
 						),
-						{ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } },
-					),
-				);
+					);
 			},
 		}),
 };

@@ -1,5 +1,11 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
-import { type TestedFilter, accessLogFilters, countingTransformation, countsServerErrors, requireSomeTested } from '../facts/filter-behaviour.ts';
+import {
+	accessLogFilters,
+	countingTransformation,
+	countsServerErrors,
+	requireSomeTested,
+	type TestedFilter,
+} from '../facts/filter-behaviour.ts';
 
 const filterReads = [
 	'ec2.instances',
@@ -20,7 +26,10 @@ function describeMiss(candidate: TestedFilter): string {
 		return `${name} matches the right lines but emits no metric with value 1`;
 	}
 	const wrongly = others.matched.map((sample) => sample.status);
-	const extra = wrongly.length > 0 ? ` and ${wrongly.length} line(s) that are not 5xx (status ${[...new Set(wrongly)].join(', ')})` : '';
+	const extra =
+		wrongly.length > 0
+			? ` and ${wrongly.length} line(s) that are not 5xx (status ${[...new Set(wrongly)].join(', ')})`
+			: '';
 	return `${name} matched ${serverErrors.matched} of ${serverErrors.total} sample 5xx lines${extra}`;
 }
 
@@ -37,7 +46,9 @@ export const errorFilterCounts5xx: CheckDefinition = {
 				evidence: result.logGroups,
 			};
 		}
-		const counter = result.tested.find((candidate) => countsServerErrors(candidate.matches) && countingTransformation(candidate.filter));
+		const counter = result.tested.find(
+			(candidate) => countsServerErrors(candidate.matches) && countingTransformation(candidate.filter),
+		);
 		if (!counter) {
 			return {
 				status: 'fail',

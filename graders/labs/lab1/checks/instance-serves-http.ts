@@ -8,16 +8,25 @@ export const instanceServesHttp: CheckDefinition = {
 	evaluate(view) {
 		const tagged = view.read<Ec2Instance[]>('ec2.instances').filter(isLabInstance);
 		if (tagged.length === 0) {
-			return { status: 'fail', message: `No EC2 instance in ${view.region} has the tag ${labTag.key}=${labTag.value}.` };
+			return {
+				status: 'fail',
+				message: `No EC2 instance in ${view.region} has the tag ${labTag.key}=${labTag.value}.`,
+			};
 		}
 		const running = tagged.filter((instance) => instance.state === 'running');
 		if (running.length === 0) {
 			const states = tagged.map((instance) => `${instance.instanceId} is ${instance.state}`).join(', ');
-			return { status: 'fail', message: `No tagged instance is running (${states}).`, evidence: tagged.map((i) => i.instanceId) };
+			return {
+				status: 'fail',
+				message: `No tagged instance is running (${states}).`,
+				evidence: tagged.map((i) => i.instanceId),
+			};
 		}
 		const [server] = webServers(view);
 		if (!server) {
-			const described = running.map((instance) => `${instance.instanceId} (${instance.securityGroupIds.join(', ') || 'no security group'})`);
+			const described = running.map(
+				(instance) => `${instance.instanceId} (${instance.securityGroupIds.join(', ') || 'no security group'})`,
+			);
 			return {
 				status: 'fail',
 				message: `${described.join(', ')} is running, but none of its security groups allows inbound TCP 80 or 443.`,

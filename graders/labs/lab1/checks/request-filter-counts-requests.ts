@@ -1,5 +1,10 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
-import { accessLogFilters, countingTransformation, countsRequests, requireSomeTested } from '../facts/filter-behaviour.ts';
+import {
+	accessLogFilters,
+	countingTransformation,
+	countsRequests,
+	requireSomeTested,
+} from '../facts/filter-behaviour.ts';
 import { filterReads } from './error-filter-counts-5xx.ts';
 
 export const requestFilterCountsRequests: CheckDefinition = {
@@ -9,12 +14,19 @@ export const requestFilterCountsRequests: CheckDefinition = {
 		const result = accessLogFilters(view);
 		requireSomeTested(result);
 		if (result.tested.length === 0) {
-			return { status: 'fail', message: `No metric filter is defined on ${result.logGroups.join(', ')}.`, evidence: result.logGroups };
+			return {
+				status: 'fail',
+				message: `No metric filter is defined on ${result.logGroups.join(', ')}.`,
+				evidence: result.logGroups,
+			};
 		}
-		const counter = result.tested.find((candidate) => countsRequests(candidate.matches) !== null && countingTransformation(candidate.filter));
+		const counter = result.tested.find(
+			(candidate) => countsRequests(candidate.matches) !== null && countingTransformation(candidate.filter),
+		);
 		if (!counter) {
 			const seen = result.tested.map(
-				(candidate) => `"${candidate.filter.filterName}" matched ${candidate.matches.all.matched} of ${candidate.matches.all.total} sample lines`,
+				(candidate) =>
+					`"${candidate.filter.filterName}" matched ${candidate.matches.all.matched} of ${candidate.matches.all.total} sample lines`,
 			);
 			return {
 				status: 'fail',

@@ -11,7 +11,11 @@ export const sloRecorded: CheckDefinition = {
 			return { status: 'fail', message: `There is no parameter ${sloParameterName} in ${view.region}.` };
 		}
 		if (reading.state === 'unreadable') {
-			return { status: 'fail', message: `${sloParameterName} exists but ${reading.problem}.`, evidence: [sloParameterName] };
+			return {
+				status: 'fail',
+				message: `${sloParameterName} exists but ${reading.problem}.`,
+				evidence: [sloParameterName],
+			};
 		}
 		const { record } = reading;
 		const expected = Number(expectedBudgetMinutes(record).toFixed(2));

@@ -26,7 +26,9 @@ export const topicHasConfirmedSubscription: CheckDefinition = {
 				evidence: [confirmed.topicArn, confirmed.subscriptionArn],
 			};
 		}
-		const pending = subscriptions.filter((subscription) => subscription.subscriptionArn === 'PendingConfirmation').length;
+		const pending = subscriptions.filter(
+			(subscription) => subscription.subscriptionArn === 'PendingConfirmation',
+		).length;
 		return {
 			status: 'fail',
 			message:

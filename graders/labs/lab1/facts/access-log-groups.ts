@@ -28,7 +28,12 @@ export function instanceLogGroups(view: SnapshotView): InstanceLogGroup[] {
 		for (const stream of outcome.data) {
 			const instanceId = instanceIds.find((id) => stream.logStreamName.includes(id));
 			if (instanceId && stream.lastEventTime >= view.window.since) {
-				found.push({ logGroupName, logStreamName: stream.logStreamName, instanceId, lastEventTime: stream.lastEventTime });
+				found.push({
+					logGroupName,
+					logStreamName: stream.logStreamName,
+					instanceId,
+					lastEventTime: stream.lastEventTime,
+				});
 			}
 		}
 	}

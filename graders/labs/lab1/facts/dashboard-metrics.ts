@@ -8,7 +8,8 @@ export interface DashboardMetrics {
 	expressions: string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function dashboardMetrics(body: unknown): DashboardMetrics {
 	const metricKeys = new Set<string>();
@@ -26,7 +27,10 @@ export function dashboardMetrics(body: unknown): DashboardMetrics {
 				continue;
 			}
 			const values = row.filter((value) => typeof value === 'string') as string[];
-			const resolved = values[0] === '...' ? [...previous.slice(0, 2), ...values.slice(1)] : values.map((value, index) => (value === '.' ? previous[index] : value));
+			const resolved =
+				values[0] === '...'
+					? [...previous.slice(0, 2), ...values.slice(1)]
+					: values.map((value, index) => (value === '.' ? previous[index] : value));
 			const [namespace, metricName] = resolved;
 			if (typeof namespace === 'string' && typeof metricName === 'string') metricKeys.add(`${namespace}/${metricName}`);
 			previous = resolved;

@@ -57,9 +57,15 @@ export interface TestedFilter {
  * Metric filters on the log groups a lab web server ships to, with what their pattern matched in
  * the sample log. A pattern whose test could not run only matters when no filter could be judged.
  */
-export function accessLogFilters(view: SnapshotView): { logGroups: string[]; tested: TestedFilter[]; untested: ReadError[] } {
+export function accessLogFilters(view: SnapshotView): {
+	logGroups: string[];
+	tested: TestedFilter[];
+	untested: ReadError[];
+} {
 	const logGroups = [...new Set(instanceLogGroups(view).map((group) => group.logGroupName))];
-	const filters = view.read<MetricFilter[]>('logs.metric-filters').filter((filter) => logGroups.includes(filter.logGroupName));
+	const filters = view
+		.read<MetricFilter[]>('logs.metric-filters')
+		.filter((filter) => logGroups.includes(filter.logGroupName));
 	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
 	const tested: TestedFilter[] = [];
 	const untested: ReadError[] = [];
@@ -97,7 +103,12 @@ export interface FilterMetric {
 function metricOf(filter: MetricFilter): FilterMetric | null {
 	const transformation = countingTransformation(filter);
 	return transformation
-		? { filterName: filter.filterName, logGroupName: filter.logGroupName, namespace: transformation.metricNamespace, metricName: transformation.metricName }
+		? {
+				filterName: filter.filterName,
+				logGroupName: filter.logGroupName,
+				namespace: transformation.metricNamespace,
+				metricName: transformation.metricName,
+			}
 		: null;
 }
 
@@ -115,4 +126,5 @@ export function requestMetrics(view: SnapshotView): FilterMetric[] {
 		.flatMap((candidate) => metricOf(candidate.filter) ?? []);
 }
 
-export const metricKey = (metric: { namespace: string; metricName: string }) => `${metric.namespace}/${metric.metricName}`;
+export const metricKey = (metric: { namespace: string; metricName: string }) =>
+	`${metric.namespace}/${metric.metricName}`;

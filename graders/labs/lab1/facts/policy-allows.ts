@@ -11,15 +11,23 @@ interface Statement {
 	Condition?: unknown;
 }
 
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = (value: string | string[] | undefined): string[] =>
+	value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function wildcardMatches(pattern: string, action: string): boolean {
-	const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+	const regex = new RegExp(
+		`^${pattern
+			.split('*')
+			.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`,
+		'i',
+	);
 	return regex.test(action);
 }
 
 function statementCovers(statement: Statement, action: string): boolean {
-	if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((pattern) => wildcardMatches(pattern, action));
+	if (statement.NotAction !== undefined)
+		return !asList(statement.NotAction).some((pattern) => wildcardMatches(pattern, action));
 	return asList(statement.Action).some((pattern) => wildcardMatches(pattern, action));
 }
 

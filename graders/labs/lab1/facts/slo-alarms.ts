@@ -1,7 +1,7 @@
 import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
 import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
-import { type FilterMetric, errorMetrics, metricKey, requestMetrics } from './filter-behaviour.ts';
+import { errorMetrics, type FilterMetric, metricKey, requestMetrics } from './filter-behaviour.ts';
 import { labDefaultObjective, readSloParameter } from './slo-record.ts';
 
 /**
@@ -21,11 +21,15 @@ export interface AlarmJudgement {
 }
 
 function watchedMetricKeys(alarm: MetricAlarm): string[] {
-	const direct = alarm.namespace && alarm.metricName ? [metricKey({ namespace: alarm.namespace, metricName: alarm.metricName })] : [];
+	const direct =
+		alarm.namespace && alarm.metricName
+			? [metricKey({ namespace: alarm.namespace, metricName: alarm.metricName })]
+			: [];
 	return [...direct, ...alarm.metrics.flatMap((query) => (query.metric ? [metricKey(query.metric)] : []))];
 }
 
-const raises = (operator: string) => operator === 'GreaterThanThreshold' || operator === 'GreaterThanOrEqualToThreshold';
+const raises = (operator: string) =>
+	operator === 'GreaterThanThreshold' || operator === 'GreaterThanOrEqualToThreshold';
 const lowers = (operator: string) => operator === 'LessThanThreshold' || operator === 'LessThanOrEqualToThreshold';
 
 /** The objective to judge thresholds against: the learner's recorded SLO, else the lab's. */
@@ -46,14 +50,20 @@ function ratioScale(alarm: MetricAlarm, threshold: number): number {
 	return Math.abs(threshold) > 1 ? 100 : 1;
 }
 
-function thresholdProblems(alarm: MetricAlarm, isRatio: boolean, objective: number): { problems: string[]; description: string } {
+function thresholdProblems(
+	alarm: MetricAlarm,
+	isRatio: boolean,
+	objective: number,
+): { problems: string[]; description: string } {
 	const threshold = alarm.threshold;
 	const operator = alarm.comparisonOperator;
 	if (threshold === null) return { problems: ['it has no static threshold'], description: 'anomaly band' };
 	if (!isRatio) {
 		// A count of 5xx responses: any threshold that fires on errors is defensible for a small lab
 		// server; ">= 0" would fire on a quiet minute, so it is not.
-		const fires = (operator === 'GreaterThanThreshold' && threshold >= 0) || (operator === 'GreaterThanOrEqualToThreshold' && threshold > 0);
+		const fires =
+			(operator === 'GreaterThanThreshold' && threshold >= 0) ||
+			(operator === 'GreaterThanOrEqualToThreshold' && threshold > 0);
 		return {
 			problems: fires ? [] : [`${operator} ${threshold} does not fire on a rising error count`],
 			description: `5xx count ${operator} ${threshold}`,
@@ -71,9 +81,16 @@ function thresholdProblems(alarm: MetricAlarm, isRatio: boolean, objective: numb
 		};
 	}
 	if (raises(operator)) {
-		const ok = fraction >= 0 && fraction <= maxBurnRate * budget + 1e-12 && !(operator === 'GreaterThanOrEqualToThreshold' && fraction === 0);
+		const ok =
+			fraction >= 0 &&
+			fraction <= maxBurnRate * budget + 1e-12 &&
+			!(operator === 'GreaterThanOrEqualToThreshold' && fraction === 0);
 		return {
-			problems: ok ? [] : [`error-rate threshold ${threshold} lets more than ${maxBurnRate}× the budget burn for a ${objective} % objective`],
+			problems: ok
+				? []
+				: [
+						`error-rate threshold ${threshold} lets more than ${maxBurnRate}× the budget burn for a ${objective} % objective`,
+					],
 			description: `error rate ${operator} ${threshold}`,
 		};
 	}
@@ -91,7 +108,8 @@ export function judgeErrorAlarms(view: SnapshotView): { errorMetrics: FilterMetr
 		.filter((alarm) => watchedMetricKeys(alarm).some((key) => errorKeys.has(key)))
 		.map((alarm) => {
 			const keys = watchedMetricKeys(alarm);
-			const isRatio = alarm.metrics.some((query) => query.expression !== null) && keys.some((key) => requestKeys.has(key));
+			const isRatio =
+				alarm.metrics.some((query) => query.expression !== null) && keys.some((key) => requestKeys.has(key));
 			const { problems, description } = thresholdProblems(alarm, isRatio, objective);
 			const topics = alarm.alarmActions.filter((action) => action.startsWith('arn:aws') && action.includes(':sns:'));
 			if (topics.length === 0) problems.push('it has no SNS topic among its alarm actions');

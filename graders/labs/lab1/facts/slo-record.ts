@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
 import { allowedDowntimeMinutes } from '../../../../src/utils/error-budget.ts';
+import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
 
 export const sloParameterName = '/sre-lab/lab1/slo';
 /** The objective the lab page proposes; used to judge alarms until the learner records their own. */
@@ -23,7 +23,11 @@ export function readSloParameter(parameters: readonly Parameter[]): SloReading {
 	const parameter = parameters.find((candidate) => candidate.name === sloParameterName);
 	if (!parameter) return { state: 'missing' };
 	if (parameter.type === 'SecureString') {
-		return { state: 'unreadable', parameter, problem: 'it is a SecureString; store it as a String (it holds no secret)' };
+		return {
+			state: 'unreadable',
+			parameter,
+			problem: 'it is a SecureString; store it as a String (it holds no secret)',
+		};
 	}
 	let json: unknown;
 	try {

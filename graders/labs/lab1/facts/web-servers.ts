@@ -32,7 +32,9 @@ export function webServers(view: SnapshotView): WebServer[] {
 	for (const instance of instances) {
 		if (!isLabInstance(instance) || instance.state !== 'running') continue;
 		const open = instance.securityGroupIds
-			.flatMap((groupId) => (groups.get(groupId)?.inbound ?? []).map((rule) => ({ groupId, rule, port: openWebPort(rule) })))
+			.flatMap((groupId) =>
+				(groups.get(groupId)?.inbound ?? []).map((rule) => ({ groupId, rule, port: openWebPort(rule) })),
+			)
 			.find((candidate) => candidate.port !== null);
 		if (open) servers.push({ instance, groupId: open.groupId, port: open.port as number, sources: open.rule.sources });
 	}

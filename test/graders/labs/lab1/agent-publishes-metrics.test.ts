@@ -8,7 +8,9 @@ describe(id, () => {
 	it('passes when CWAgent metrics for the web server were active recently', () => {
 		const result = gradeCheck(loadFixture('passing'), id);
 		expect(result.status).toBe('pass');
-		expect(result.message).toBe('The agent publishes 2 metric(s) for i-0a1b2c3d4e5f60718 in CWAgent: disk_used_percent, mem_used_percent.');
+		expect(result.message).toBe(
+			'The agent publishes 2 metric(s) for i-0a1b2c3d4e5f60718 in CWAgent: disk_used_percent, mem_used_percent.',
+		);
 		expect(result.evidence).toEqual(['i-0a1b2c3d4e5f60718', 'CWAgent']);
 	});
 
@@ -34,11 +36,16 @@ describe(id, () => {
 		const snapshot = editRead<MetricIdentity[]>(loadFixture('passing'), 'cloudwatch.instance-metrics', (metrics) =>
 			metrics.map((metric) => ({ ...metric, dimensions: { InstanceId: 'i-0other' } })),
 		);
-		expect(gradeCheck(snapshot, id).message).toBe('No agent metrics for i-0a1b2c3d4e5f60718 were active in the last 3 hours.');
+		expect(gradeCheck(snapshot, id).message).toBe(
+			'No agent metrics for i-0a1b2c3d4e5f60718 were active in the last 3 hours.',
+		);
 	});
 
 	it('is an error when ListMetrics is denied', () => {
-		const result = gradeCheck(failRead(loadFixture('passing'), 'cloudwatch.instance-metrics', accessDenied('cloudwatch:ListMetrics')), id);
+		const result = gradeCheck(
+			failRead(loadFixture('passing'), 'cloudwatch.instance-metrics', accessDenied('cloudwatch:ListMetrics')),
+			id,
+		);
 		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('cloudwatch:ListMetrics') });
 	});
 });

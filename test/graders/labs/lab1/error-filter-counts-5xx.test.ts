@@ -8,9 +8,15 @@ const id = 'error-filter-counts-5xx';
 const errorPattern = '[ip, identity, user, timestamp, request, status_code=5*, size, referrer, agent]';
 
 /** Rewrites what TestMetricFilter reported for the 5xx filter's pattern. */
-function matchesFor5xxPattern(snapshot: Snapshot, pick: (sample: { status: number; line: string }) => boolean): Snapshot {
+function matchesFor5xxPattern(
+	snapshot: Snapshot,
+	pick: (sample: { status: number; line: string }) => boolean,
+): Snapshot {
 	return editRead<MetricFilterTests>(snapshot, 'logs.metric-filter-tests', (tests) => {
-		tests.byPattern[errorPattern] = { ok: true, data: { matchedLines: tests.samples.filter(pick).map((sample) => sample.line) } };
+		tests.byPattern[errorPattern] = {
+			ok: true,
+			data: { matchedLines: tests.samples.filter(pick).map((sample) => sample.line) },
+		};
 	});
 }
 
@@ -32,25 +38,38 @@ describe(id, () => {
 	});
 
 	it('fails a pattern that also counts 4xx responses', () => {
-		const result = gradeCheck(matchesFor5xxPattern(loadFixture('passing'), (sample) => sample.status >= 400), id);
-		expect(result.message).toContain('matched 4 of 4 sample 5xx lines and 2 line(s) that are not 5xx (status 404, 403)');
+		const result = gradeCheck(
+			matchesFor5xxPattern(loadFixture('passing'), (sample) => sample.status >= 400),
+			id,
+		);
+		expect(result.message).toContain(
+			'matched 4 of 4 sample 5xx lines and 2 line(s) that are not 5xx (status 404, 403)',
+		);
 	});
 
 	it('fails a pattern that misses some 5xx responses', () => {
-		const result = gradeCheck(matchesFor5xxPattern(loadFixture('passing'), (sample) => sample.status === 500), id);
+		const result = gradeCheck(
+			matchesFor5xxPattern(loadFixture('passing'), (sample) => sample.status === 500),
+			id,
+		);
 		expect(result.message).toContain('matched 1 of 4 sample 5xx lines');
 	});
 
 	it('fails when the filter does not add 1 per matching line', () => {
 		const snapshot = editRead<MetricFilter[]>(loadFixture('passing'), 'logs.metric-filters', (filters) =>
-			filters.map((filter) => ({ ...filter, transformations: filter.transformations.map((t) => ({ ...t, metricValue: '$size' })) })),
+			filters.map((filter) => ({
+				...filter,
+				transformations: filter.transformations.map((t) => ({ ...t, metricValue: '$size' })),
+			})),
 		);
 		expect(gradeCheck(snapshot, id).message).toContain('matches the right lines but emits no metric with value 1');
 	});
 
 	it('fails when the access-log group has no filters', () => {
 		const snapshot = editRead<MetricFilter[]>(loadFixture('passing'), 'logs.metric-filters', () => []);
-		expect(gradeCheck(snapshot, id).message).toBe('No metric filter is defined on /sre-lab/lab1/access, /sre-lab/lab1/error.');
+		expect(gradeCheck(snapshot, id).message).toBe(
+			'No metric filter is defined on /sre-lab/lab1/access, /sre-lab/lab1/error.',
+		);
 	});
 
 	it('is an error when the endpoint does not implement TestMetricFilter', () => {
@@ -62,7 +81,8 @@ describe(id, () => {
 			message: 'The endpoint does not implement logs:TestMetricFilter, so this could not be verified there.',
 		};
 		const snapshot = editRead<MetricFilterTests>(loadFixture('passing'), 'logs.metric-filter-tests', (tests) => {
-			for (const pattern of Object.keys(tests.byPattern)) tests.byPattern[pattern] = { ok: false, error: notImplemented };
+			for (const pattern of Object.keys(tests.byPattern))
+				tests.byPattern[pattern] = { ok: false, error: notImplemented };
 		});
 		expect(gradeCheck(snapshot, id)).toMatchObject({ status: 'error', message: notImplemented.message });
 	});
@@ -71,6 +91,11 @@ describe(id, () => {
 		const result = gradeCheck(loadFixture('access-denied'), id);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('Access denied for logs:DescribeMetricFilters');
-		expect(gradeCheck(failRead(loadFixture('passing'), 'logs.metric-filters', accessDenied('logs:DescribeMetricFilters')), id).status).toBe('error');
+		expect(
+			gradeCheck(
+				failRead(loadFixture('passing'), 'logs.metric-filters', accessDenied('logs:DescribeMetricFilters')),
+				id,
+			).status,
+		).toBe('error');
 	});
 });

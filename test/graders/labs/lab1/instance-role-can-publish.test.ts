@@ -20,7 +20,9 @@ describe(id, () => {
 	it('passes with CloudWatchAgentServerPolicy attached', () => {
 		const result = gradeCheck(loadFixture('passing'), id);
 		expect(result.status).toBe('pass');
-		expect(result.message).toBe('Role lab1-web-role of i-0a1b2c3d4e5f60718 allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:PutLogEvents.');
+		expect(result.message).toBe(
+			'Role lab1-web-role of i-0a1b2c3d4e5f60718 allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:PutLogEvents.',
+		);
 		expect(result.evidence).toContain('arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy');
 	});
 
@@ -28,7 +30,13 @@ describe(id, () => {
 		const result = gradeCheck(
 			withPolicies([
 				{ Statement: [{ Effect: 'Allow', Action: 'cloudwatch:Put*', Resource: '*' }] },
-				{ Statement: { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:*:*:log-group:/sre-lab/*' } },
+				{
+					Statement: {
+						Effect: 'Allow',
+						Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+						Resource: 'arn:aws:logs:*:*:log-group:/sre-lab/*',
+					},
+				},
 			]),
 			id,
 		);
@@ -36,9 +44,14 @@ describe(id, () => {
 	});
 
 	it('fails and names the missing actions', () => {
-		const result = gradeCheck(withPolicies([{ Statement: [{ Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' }] }]), id);
+		const result = gradeCheck(
+			withPolicies([{ Statement: [{ Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' }] }]),
+			id,
+		);
 		expect(result.status).toBe('fail');
-		expect(result.message).toContain('role lab1-web-role of i-0a1b2c3d4e5f60718 does not allow logs:CreateLogStream, logs:PutLogEvents');
+		expect(result.message).toContain(
+			'role lab1-web-role of i-0a1b2c3d4e5f60718 does not allow logs:CreateLogStream, logs:PutLogEvents',
+		);
 	});
 
 	it('fails when an explicit Deny takes a permission away', () => {
@@ -62,18 +75,29 @@ describe(id, () => {
 	});
 
 	it('is an error when the instance profile could not be read', () => {
-		const snapshot = editRead<PerResource<InstanceProfile>>(loadFixture('passing'), 'iam.instance-profile-roles', () => ({
-			[profileArn]: { ok: false, error: accessDenied('iam:GetInstanceProfile') },
-		}));
+		const snapshot = editRead<PerResource<InstanceProfile>>(
+			loadFixture('passing'),
+			'iam.instance-profile-roles',
+			() => ({
+				[profileArn]: { ok: false, error: accessDenied('iam:GetInstanceProfile') },
+			}),
+		);
 		const result = gradeCheck(snapshot, id);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('iam:GetInstanceProfile');
 	});
 
 	it('is skipped with "complete step 1 first" when the instance check fails', () => {
-		const snapshot = failRead(loadFixture('passing'), 'ec2.security-groups', accessDenied('ec2:DescribeSecurityGroups'));
+		const snapshot = failRead(
+			loadFixture('passing'),
+			'ec2.security-groups',
+			accessDenied('ec2:DescribeSecurityGroups'),
+		);
 		const noTag = editRead<Ec2Instance[]>(loadFixture('passing'), 'ec2.instances', () => []);
-		expect(gradeCheck(noTag, id)).toMatchObject({ status: 'skipped', message: expect.stringMatching(/^Complete step 1 first/) });
+		expect(gradeCheck(noTag, id)).toMatchObject({
+			status: 'skipped',
+			message: expect.stringMatching(/^Complete step 1 first/),
+		});
 		expect(gradeCheck(snapshot, id).status).toBe('skipped');
 	});
 });

@@ -54,7 +54,10 @@ describe(id, () => {
 	});
 
 	it('is an error, not a failure, when DescribeInstances is denied', () => {
-		const result = gradeCheck(failRead(loadFixture('passing'), 'ec2.instances', accessDenied('ec2:DescribeInstances')), id);
+		const result = gradeCheck(
+			failRead(loadFixture('passing'), 'ec2.instances', accessDenied('ec2:DescribeInstances')),
+			id,
+		);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('ec2:DescribeInstances');
 		expect(result.earned).toBe(0);

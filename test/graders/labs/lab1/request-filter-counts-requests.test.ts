@@ -8,7 +8,10 @@ const requestPattern = '[ip, identity, user, timestamp, request, status_code, si
 
 function requestPatternMatches(snapshot: Snapshot, pick: (sample: { status: number }) => boolean): Snapshot {
 	return editRead<MetricFilterTests>(snapshot, 'logs.metric-filter-tests', (tests) => {
-		tests.byPattern[requestPattern] = { ok: true, data: { matchedLines: tests.samples.filter(pick).map((sample) => sample.line) } };
+		tests.byPattern[requestPattern] = {
+			ok: true,
+			data: { matchedLines: tests.samples.filter(pick).map((sample) => sample.line) },
+		};
 	});
 }
 
@@ -16,17 +19,25 @@ describe(id, () => {
 	it('passes when a filter matches every request', () => {
 		const result = gradeCheck(loadFixture('passing'), id);
 		expect(result.status).toBe('pass');
-		expect(result.message).toBe('Filter "http-requests" on /sre-lab/lab1/access counts every request into SRE/Lab1/HttpRequests.');
+		expect(result.message).toBe(
+			'Filter "http-requests" on /sre-lab/lab1/access counts every request into SRE/Lab1/HttpRequests.',
+		);
 	});
 
 	it('passes when a filter counts the successful (2xx) requests', () => {
-		const result = gradeCheck(requestPatternMatches(loadFixture('passing'), (sample) => sample.status < 300), id);
+		const result = gradeCheck(
+			requestPatternMatches(loadFixture('passing'), (sample) => sample.status < 300),
+			id,
+		);
 		expect(result.status).toBe('pass');
 		expect(result.message).toContain('counts every successful (2xx) request');
 	});
 
 	it('fails when the filter skips some requests', () => {
-		const result = gradeCheck(requestPatternMatches(loadFixture('passing'), (sample) => sample.status !== 404), id);
+		const result = gradeCheck(
+			requestPatternMatches(loadFixture('passing'), (sample) => sample.status !== 404),
+			id,
+		);
 		expect(result.status).toBe('fail');
 		expect(result.message).toContain('"http-requests" matched 10 of 11 sample lines');
 	});
@@ -34,6 +45,8 @@ describe(id, () => {
 	it('fails when only an error filter exists (the committed failing fixture)', () => {
 		const result = gradeCheck(loadFixture('failing'), id);
 		expect(result.status).toBe('fail');
-		expect(result.message).toBe('No filter with metric value 1 counts every request or every 2xx response: "errors" matched 2 of 11 sample lines.');
+		expect(result.message).toBe(
+			'No filter with metric value 1 counts every request or every 2xx response: "errors" matched 2 of 11 sample lines.',
+		);
 	});
 });

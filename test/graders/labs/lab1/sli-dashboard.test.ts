@@ -6,23 +6,35 @@ import { accessDenied, editRead, gradeCheck, loadFixture } from '../../support/s
 const id = 'sli-dashboard';
 const withDashboards = (dashboards: PerResource<Dashboard>) =>
 	editRead<PerResource<Dashboard>>(loadFixture('passing'), 'cloudwatch.dashboards', () => dashboards);
-const metricWidget = (metrics: unknown[]) => ({ ok: true as const, data: { body: { widgets: [{ type: 'metric', properties: { metrics } }] } } });
+const metricWidget = (metrics: unknown[]) => ({
+	ok: true as const,
+	data: { body: { widgets: [{ type: 'metric', properties: { metrics } }] } },
+});
 
 describe(id, () => {
 	it('passes when a dashboard charts both filter metrics (shorthand "." rows included)', () => {
 		const result = gradeCheck(loadFixture('passing'), id);
 		expect(result.status).toBe('pass');
-		expect(result.message).toBe('Dashboard "lab1-sli" charts both the 5xx and the request metrics, which together give the availability SLI.');
+		expect(result.message).toBe(
+			'Dashboard "lab1-sli" charts both the 5xx and the request metrics, which together give the availability SLI.',
+		);
 	});
 
 	it('accepts SEARCH expressions that name the metrics', () => {
-		const result = gradeCheck(withDashboards({ ops: metricWidget([[{ expression: "SEARCH('{SRE/Lab1} Http5xx OR HttpRequests', 'Sum')", id: 'e1' }]]) }), id);
+		const result = gradeCheck(
+			withDashboards({
+				ops: metricWidget([[{ expression: "SEARCH('{SRE/Lab1} Http5xx OR HttpRequests', 'Sum')", id: 'e1' }]]),
+			}),
+			id,
+		);
 		expect(result.status).toBe('pass');
 	});
 
 	it('fails a dashboard that charts only the errors', () => {
 		const result = gradeCheck(withDashboards({ ops: metricWidget([['SRE/Lab1', 'Http5xx']]) }), id);
-		expect(result.message).toBe('No dashboard shows the whole SLI: "ops" charts the 5xx metric but not the request metric.');
+		expect(result.message).toBe(
+			'No dashboard shows the whole SLI: "ops" charts the 5xx metric but not the request metric.',
+		);
 	});
 
 	it('fails when the dashboards chart other things, and when there are none', () => {
@@ -33,7 +45,10 @@ describe(id, () => {
 	});
 
 	it('is an error when the only dashboard could not be read', () => {
-		const result = gradeCheck(withDashboards({ ops: { ok: false, error: accessDenied('cloudwatch:GetDashboard') } }), id);
+		const result = gradeCheck(
+			withDashboards({ ops: { ok: false, error: accessDenied('cloudwatch:GetDashboard') } }),
+			id,
+		);
 		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('cloudwatch:GetDashboard') });
 	});
 });

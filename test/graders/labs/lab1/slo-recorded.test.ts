@@ -5,7 +5,9 @@ import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from '../..
 const id = 'slo-recorded';
 
 const withParameter = (change: Partial<Parameter>) =>
-	editRead<Parameter[]>(loadFixture('passing'), 'ssm.sre-lab-parameters', (parameters) => parameters.map((parameter) => ({ ...parameter, ...change })));
+	editRead<Parameter[]>(loadFixture('passing'), 'ssm.sre-lab-parameters', (parameters) =>
+		parameters.map((parameter) => ({ ...parameter, ...change })),
+	);
 const withValue = (value: unknown) => withParameter({ value: JSON.stringify(value) });
 
 describe(id, () => {
@@ -18,14 +20,22 @@ describe(id, () => {
 	});
 
 	it('accepts a budget rounded for people (43 minutes)', () => {
-		expect(gradeCheck(withValue({ sli: 'good requests', objective: 99.9, windowDays: 30, errorBudgetMinutes: 43 }), id).status).toBe('pass');
-		expect(gradeCheck(withValue({ sli: 'good requests', objective: 99.95, windowDays: 28, errorBudgetMinutes: 20.16 }), id).status).toBe('pass');
+		expect(
+			gradeCheck(withValue({ sli: 'good requests', objective: 99.9, windowDays: 30, errorBudgetMinutes: 43 }), id)
+				.status,
+		).toBe('pass');
+		expect(
+			gradeCheck(withValue({ sli: 'good requests', objective: 99.95, windowDays: 28, errorBudgetMinutes: 20.16 }), id)
+				.status,
+		).toBe('pass');
 	});
 
 	it('fails a wrong budget and says what it should be (the committed failing fixture)', () => {
 		const result = gradeCheck(loadFixture('failing'), id);
 		expect(result.status).toBe('fail');
-		expect(result.message).toBe('/sre-lab/lab1/slo says 4.32 minutes of error budget, but 99.9 % over 30 days allows 43.2 minutes.');
+		expect(result.message).toBe(
+			'/sre-lab/lab1/slo says 4.32 minutes of error budget, but 99.9 % over 30 days allows 43.2 minutes.',
+		);
 	});
 
 	it('fails when the parameter is missing', () => {
@@ -42,6 +52,11 @@ describe(id, () => {
 	});
 
 	it('is an error when GetParametersByPath is denied', () => {
-		expect(gradeCheck(failRead(loadFixture('passing'), 'ssm.sre-lab-parameters', accessDenied('ssm:GetParametersByPath')), id).status).toBe('error');
+		expect(
+			gradeCheck(
+				failRead(loadFixture('passing'), 'ssm.sre-lab-parameters', accessDenied('ssm:GetParametersByPath')),
+				id,
+			).status,
+		).toBe('error');
 	});
 });

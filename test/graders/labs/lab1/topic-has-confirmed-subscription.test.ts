@@ -16,7 +16,9 @@ describe(id, () => {
 		const snapshot = editRead<Subscription[]>(loadFixture('passing'), 'sns.subscriptions', (subscriptions) =>
 			subscriptions.map((subscription) => ({ ...subscription, subscriptionArn: 'PendingConfirmation' })),
 		);
-		expect(gradeCheck(snapshot, id).message).toBe(`${topic} has 1 subscription(s) still waiting for confirmation and none confirmed.`);
+		expect(gradeCheck(snapshot, id).message).toBe(
+			`${topic} has 1 subscription(s) still waiting for confirmation and none confirmed.`,
+		);
 	});
 
 	it('fails when only another topic has subscriptions', () => {
@@ -27,6 +29,9 @@ describe(id, () => {
 	});
 
 	it('is an error when ListSubscriptions is denied', () => {
-		expect(gradeCheck(failRead(loadFixture('passing'), 'sns.subscriptions', accessDenied('sns:ListSubscriptions')), id).status).toBe('error');
+		expect(
+			gradeCheck(failRead(loadFixture('passing'), 'sns.subscriptions', accessDenied('sns:ListSubscriptions')), id)
+				.status,
+		).toBe('error');
 	});
 });
