@@ -6,7 +6,7 @@ import { app } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'app-stack-deployed';
-const editStacks = (edit: (stacks: Stack[]) => Stack[] | void) =>
+const editStacks = (edit: (stacks: Stack[]) => void) =>
 	editRead<Stack[]>(loadFixture('passing'), 'cloudformation.stacks', edit);
 const appStack = (stacks: Stack[]) => stacks.find((stack) => stack.stackId === app.stackId) as Stack;
 
