@@ -20,7 +20,11 @@ function metric(id: string, metricName: string, functionName: string) {
 	return {
 		Id: id,
 		MetricStat: {
-			Metric: { Namespace: 'AWS/Lambda', MetricName: metricName, Dimensions: [{ Name: 'FunctionName', Value: functionName }] },
+			Metric: {
+				Namespace: 'AWS/Lambda',
+				MetricName: metricName,
+				Dimensions: [{ Name: 'FunctionName', Value: functionName }],
+			},
 			Period: periodSeconds,
 			Stat: 'Sum',
 		},
@@ -48,7 +52,10 @@ export const cloudwatchLambdaInvocations: Collector<PerResource<InvocationTotals
 					{
 						StartTime: new Date(window.since),
 						EndTime: new Date(window.until),
-						MetricDataQueries: [metric('invocations', 'Invocations', functionName), metric('errors', 'Errors', functionName)],
+						MetricDataQueries: [
+							metric('invocations', 'Invocations', functionName),
+							metric('errors', 'Errors', functionName),
+						],
 					},
 				);
 				for await (const page of pages) {

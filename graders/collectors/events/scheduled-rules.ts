@@ -1,4 +1,10 @@
-import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, type Rule, type Target } from '@aws-sdk/client-eventbridge';
+import {
+	EventBridgeClient,
+	ListRulesCommand,
+	ListTargetsByRuleCommand,
+	type Rule,
+	type Target,
+} from '@aws-sdk/client-eventbridge';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 
@@ -38,7 +44,9 @@ async function listTargets(events: EventBridgeClient, ruleName: string): Promise
 		targets.push(...(page.Targets ?? []));
 		nextToken = page.NextToken;
 	} while (nextToken);
-	return targets.flatMap((target) => (target.Arn ? [{ id: target.Id ?? '', arn: target.Arn, roleArn: target.RoleArn ?? null }] : []));
+	return targets.flatMap((target) =>
+		target.Arn ? [{ id: target.Id ?? '', arn: target.Arn, roleArn: target.RoleArn ?? null }] : [],
+	);
 }
 
 /**
@@ -51,7 +59,9 @@ export const eventsScheduledRules: Collector<PerResource<ScheduledRule>> = {
 	iamActions: ['events:ListRules', 'events:ListTargetsByRule'],
 	async collect({ clients }) {
 		const events = clients.get(EventBridgeClient);
-		const rules = new Map((await listScheduledRules(events)).flatMap((rule) => (rule.Name ? [[rule.Name, rule] as const] : [])));
+		const rules = new Map(
+			(await listScheduledRules(events)).flatMap((rule) => (rule.Name ? [[rule.Name, rule] as const] : [])),
+		);
 		return fanOut(
 			[...rules.keys()],
 			async (name): Promise<ScheduledRule> => {

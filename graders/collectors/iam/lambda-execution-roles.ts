@@ -1,9 +1,9 @@
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { classifyReadError } from '../../engine/errors.ts';
 import type { Collector, PerResource, ReadOutcome } from '../../engine/types.ts';
+import { fanOut } from '../fan-out.ts';
 import type { LambdaFunction } from '../lambda/functions.ts';
 import { labTaggedFunctions } from '../lambda/lab-functions.ts';
-import { fanOut } from '../fan-out.ts';
 import type { RolePolicy } from './instance-profile-roles.ts';
 import { readRolePolicies, roleNameFromArn, rolePolicyReadActions } from './read-role-policies.ts';
 
@@ -53,7 +53,12 @@ export const iamLambdaExecutionRoles: Collector<PerResource<ExecutionRole>> = {
 			functions.map((fn) => fn.roleArn).filter((arn) => arn !== ''),
 			async (roleArn): Promise<ExecutionRole> => {
 				const roleName = roleNameFromArn(roleArn);
-				return { roleName, roleArn, policies: await readRolePolicies(iam, roleName), simulation: await simulate(iam, roleArn) };
+				return {
+					roleName,
+					roleArn,
+					policies: await readRolePolicies(iam, roleName),
+					simulation: await simulate(iam, roleArn),
+				};
 			},
 			{ service: 'iam', operation: 'ListAttachedRolePolicies' },
 		);

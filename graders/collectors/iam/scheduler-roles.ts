@@ -20,7 +20,9 @@ export const iamSchedulerRoles: Collector<PerResource<SchedulerRole>> = {
 	async collect({ clients, need }) {
 		const iam = clients.get(IAMClient);
 		const schedules = need<PerResource<LambdaSchedule>>('scheduler.lambda-schedules');
-		const roleArns = Object.values(schedules).flatMap((outcome) => (outcome.ok && outcome.data.roleArn ? [outcome.data.roleArn] : []));
+		const roleArns = Object.values(schedules).flatMap((outcome) =>
+			outcome.ok && outcome.data.roleArn ? [outcome.data.roleArn] : [],
+		);
 		return fanOut(
 			roleArns,
 			async (roleArn): Promise<SchedulerRole> => {

@@ -8,7 +8,9 @@ import { labTaggedFunctions } from './lab-functions.ts';
 export type FunctionPolicy = { document: unknown } | null;
 
 function isNotFound(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && (error as { name?: string }).name === 'ResourceNotFoundException';
+	return (
+		typeof error === 'object' && error !== null && (error as { name?: string }).name === 'ResourceNotFoundException'
+	);
 }
 
 /**

@@ -6,7 +6,10 @@ import type { LambdaFunction } from './functions.ts';
  * only for these, so a sandbox full of unrelated functions does not multiply the grader's calls.
  * A function whose tags could not be read is included: better one read too many than a silent gap.
  */
-export function labTaggedFunctions(functions: readonly LambdaFunction[], tags: PerResource<Record<string, string>>): LambdaFunction[] {
+export function labTaggedFunctions(
+	functions: readonly LambdaFunction[],
+	tags: PerResource<Record<string, string>>,
+): LambdaFunction[] {
 	return functions.filter((fn) => {
 		const outcome = tags[fn.functionArn];
 		return !outcome || !outcome.ok || 'sre-lab' in outcome.data;

@@ -33,7 +33,8 @@ export const schedulerLambdaSchedules: Collector<PerResource<LambdaSchedule>> = 
 		const keys: string[] = [];
 		for await (const page of paginateListSchedules({ client: scheduler, pageSize: 100 }, {})) {
 			for (const summary of page.Schedules ?? []) {
-				if (summary.Name && targetsLambda(summary.Target?.Arn)) keys.push(`${summary.GroupName ?? 'default'}/${summary.Name}`);
+				if (summary.Name && targetsLambda(summary.Target?.Arn))
+					keys.push(`${summary.GroupName ?? 'default'}/${summary.Name}`);
 			}
 		}
 		return fanOut(

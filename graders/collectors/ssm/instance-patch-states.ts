@@ -31,7 +31,10 @@ export const ssmInstancePatchStates: Collector<InstancePatchState[]> = {
 			.map((instance) => instance.instanceId);
 		const states: InstancePatchState[] = [];
 		for (let start = 0; start < running.length; start += idsPerRequest) {
-			const pages = paginateDescribeInstancePatchStates({ client: ssm }, { InstanceIds: running.slice(start, start + idsPerRequest) });
+			const pages = paginateDescribeInstancePatchStates(
+				{ client: ssm },
+				{ InstanceIds: running.slice(start, start + idsPerRequest) },
+			);
 			for await (const page of pages) {
 				for (const state of page.InstancePatchStates ?? []) {
 					if (!state.InstanceId) continue;

@@ -46,10 +46,15 @@ function taskParameters(task: GetMaintenanceWindowTaskCommandOutput): TaskParame
 	const invocation = task.TaskInvocationParameters;
 	const fromInvocation = invocation?.RunCommand?.Parameters ?? invocation?.Automation?.Parameters;
 	if (fromInvocation) return { ...fromInvocation };
-	return Object.fromEntries(Object.entries(task.TaskParameters ?? {}).map(([name, value]) => [name, value.Values ?? []]));
+	return Object.fromEntries(
+		Object.entries(task.TaskParameters ?? {}).map(([name, value]) => [name, value.Values ?? []]),
+	);
 }
 
-async function readWindowDetails(ssm: SSMClient, windowId: string): Promise<Pick<MaintenanceWindow, 'targets' | 'tasks'>> {
+async function readWindowDetails(
+	ssm: SSMClient,
+	windowId: string,
+): Promise<Pick<MaintenanceWindow, 'targets' | 'tasks'>> {
 	const targets: MaintenanceWindowTarget[] = [];
 	for await (const page of paginateDescribeMaintenanceWindowTargets({ client: ssm }, { WindowId: windowId })) {
 		for (const target of page.Targets ?? []) {
@@ -66,7 +71,9 @@ async function readWindowDetails(ssm: SSMClient, windowId: string): Promise<Pick
 		for (const summary of page.Tasks ?? []) {
 			if (!summary.WindowTaskId) continue;
 			// Only GetMaintenanceWindowTask returns the invocation parameters (where Operation=Install lives).
-			const task = await ssm.send(new GetMaintenanceWindowTaskCommand({ WindowId: windowId, WindowTaskId: summary.WindowTaskId }));
+			const task = await ssm.send(
+				new GetMaintenanceWindowTaskCommand({ WindowId: windowId, WindowTaskId: summary.WindowTaskId }),
+			);
 			tasks.push({
 				windowTaskId: summary.WindowTaskId,
 				taskType: task.TaskType ?? summary.Type ?? 'unknown',
@@ -107,7 +114,10 @@ export const ssmMaintenanceWindows: Collector<PerResource<MaintenanceWindow>> = 
 		}
 		return fanOut(
 			[...windows.keys()],
-			async (windowId) => ({ ...(windows.get(windowId) as Omit<MaintenanceWindow, 'targets' | 'tasks'>), ...(await readWindowDetails(ssm, windowId)) }),
+			async (windowId) => ({
+				...(windows.get(windowId) as Omit<MaintenanceWindow, 'targets' | 'tasks'>),
+				...(await readWindowDetails(ssm, windowId)),
+			}),
 			{ service: 'ssm', operation: 'DescribeMaintenanceWindowTasks' },
 		);
 	},

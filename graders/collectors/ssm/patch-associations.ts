@@ -30,21 +30,29 @@ export const ssmPatchAssociations: Collector<PerResource<PatchAssociation>> = {
 		const ssm = clients.get(SSMClient);
 		const ids: string[] = [];
 		for (const documentName of patchDocuments) {
-			const pages = paginateListAssociations({ client: ssm, pageSize: 50 }, { AssociationFilterList: [{ key: 'Name', value: documentName }] });
+			const pages = paginateListAssociations(
+				{ client: ssm, pageSize: 50 },
+				{ AssociationFilterList: [{ key: 'Name', value: documentName }] },
+			);
 			for await (const page of pages) {
-				for (const association of page.Associations ?? []) if (association.AssociationId) ids.push(association.AssociationId);
+				for (const association of page.Associations ?? [])
+					if (association.AssociationId) ids.push(association.AssociationId);
 			}
 		}
 		return fanOut(
 			ids,
 			async (associationId): Promise<PatchAssociation> => {
-				const { AssociationDescription: description } = await ssm.send(new DescribeAssociationCommand({ AssociationId: associationId }));
+				const { AssociationDescription: description } = await ssm.send(
+					new DescribeAssociationCommand({ AssociationId: associationId }),
+				);
 				return {
 					associationId,
 					associationName: description?.AssociationName ?? null,
 					documentName: description?.Name ?? '',
 					// Associations made for one instance with the old API name it instead of targets.
-					targets: description?.InstanceId ? [{ key: 'InstanceIds', values: [description.InstanceId] }] : toSsmTargets(description?.Targets),
+					targets: description?.InstanceId
+						? [{ key: 'InstanceIds', values: [description.InstanceId] }]
+						: toSsmTargets(description?.Targets),
 					scheduleExpression: description?.ScheduleExpression ?? null,
 					parameters: { ...(description?.Parameters ?? {}) },
 					status: description?.Overview?.Status ?? null,
