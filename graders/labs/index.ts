@@ -5,9 +5,10 @@
 import type { LabDefinition } from '../engine/define-lab.ts';
 import type { Collector } from '../engine/types.ts';
 import { lab1 } from './lab1/index.ts';
+import { lab2 } from './lab2/index.ts';
 import { lab3 } from './lab3/index.ts';
 
-export const labs: readonly LabDefinition[] = [lab1, lab3];
+export const labs: readonly LabDefinition[] = [lab1, lab2, lab3];
 
 export class UnknownLabError extends Error {
 	override name = 'UnknownLabError';
