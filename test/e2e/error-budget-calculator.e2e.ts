@@ -133,10 +133,14 @@ describe('error-budget calculator', () => {
 	});
 
 	test('has no axe violations on the page, in dark and in light theme', async () => {
+		// Starlight keeps the active colour scheme in <html data-theme>; set each one explicitly.
+		const useTheme = (theme: 'dark' | 'light') =>
+			page.evaluate((value) => {
+				document.documentElement.dataset.theme = value;
+			}, theme);
+		await useTheme('dark');
 		expect(await axeViolations(page)).toEqual([]);
-		await page.evaluate(() => {
-			document.documentElement.dataset.theme = 'light';
-		});
+		await useTheme('light');
 		expect(await axeViolations(page, 'error-budget-calculator')).toEqual([]);
 	});
 });
@@ -148,6 +152,8 @@ test('without JavaScript the page still shows results for the default values', a
 		await page.goto(siteUrl(pagePath), { waitUntil: 'load' });
 		const widget = page.locator('error-budget-calculator');
 		expect(await widget.locator('[data-result="downtime"]').textContent()).toBe('43.2 min');
+		const downtimeLine = await widget.locator('dd', { has: page.locator('[data-result="downtime"]') }).textContent();
+		expect(downtimeLine?.replace(/\s+/g, ' ').trim()).toBe('43.2 min (43 min 12 s)');
 		expect(await widget.locator('[data-result="failedRequests"]').textContent()).toBe('1,000 of 1,000,000 requests');
 		expect(await widget.locator('.ebc-static-note').isVisible()).toBe(true);
 	} finally {
