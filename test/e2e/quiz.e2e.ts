@@ -117,6 +117,11 @@ describe('module quiz with the mouse', () => {
 		// Focus lands on the retry button, which replaced "Check answers".
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Try again');
 		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
+		// The right/wrong marks use theme colours; check their contrast in the dark theme too.
+		await page.emulateMedia({ colorScheme: 'dark' });
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'light' });
 
 		await page.reload({ waitUntil: 'load' });
 		const reloaded = await waitForQuiz(page, 'module-01');

@@ -131,10 +131,14 @@ describe('createProgressStore', () => {
 		const storage = createMemoryStorage();
 		const tabA = createProgressStore({ storage });
 		const tabB = createProgressStore({ storage });
+		const origins: string[] = [];
+		tabB.subscribe((_progress, origin) => origins.push(origin));
 		tabA.setLabDone('lab2', true);
 		expect(tabB.get().labs).toEqual({});
 		tabB.reload();
 		expect(tabB.get().labs).toHaveProperty('lab2');
+		// Marked as a reload, so the browser glue does not re-broadcast it (which would loop between copies).
+		expect(origins).toEqual(['reload']);
 	});
 });
 
