@@ -18,6 +18,9 @@ export interface ServiceGraph {
 
 const nodeKey = (type: string, name: string) => `${type}:${name}`;
 
+/** Code-point order, so snapshots sort the same whatever the machine's locale. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The X-Ray service graph (the trace map) over the time window, merged across query slices. */
 export const xrayServiceGraph: Collector<ServiceGraph> = {
 	id: 'xray.service-graph',
@@ -47,8 +50,8 @@ export const xrayServiceGraph: Collector<ServiceGraph> = {
 			}
 		}
 		return {
-			services: [...services.values()].sort((a, b) => a.key.localeCompare(b.key)),
-			edges: [...edges.values()].sort((a, b) => `${a.from}${a.to}`.localeCompare(`${b.from}${b.to}`)),
+			services: [...services.values()].sort((a, b) => byText(a.key, b.key)),
+			edges: [...edges.values()].sort((a, b) => byText(`${a.from}→${a.to}`, `${b.from}→${b.to}`)),
 		};
 	},
 };

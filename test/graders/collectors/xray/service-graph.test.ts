@@ -17,7 +17,7 @@ const context = (clients: ReturnType<typeof testClientProvider>) => ({
 });
 
 describe('xray.service-graph', () => {
-	it('resolves edges to nodes on another page and merges slices by type and name', async () => {
+	it('resolves edges to nodes on another page and merges slices by type and name, in code-point order', async () => {
 		// Slice 1 (newest) comes in two pages; the edge on page 1 points at a node on page 2.
 		xray.on(GetServiceGraphCommand).callsFake((input: { StartTime: Date; NextToken?: string }) => {
 			if (input.NextToken === 'p2')
@@ -41,8 +41,8 @@ describe('xray.service-graph', () => {
 		clients.destroy();
 		expect(graph).toEqual({
 			services: [
-				{ key: 'AWS::Lambda:inventory', name: 'inventory', type: 'AWS::Lambda' },
 				{ key: 'AWS::Lambda::Function:orders', name: 'orders', type: 'AWS::Lambda::Function' },
+				{ key: 'AWS::Lambda:inventory', name: 'inventory', type: 'AWS::Lambda' },
 			],
 			edges: [{ from: 'AWS::Lambda::Function:orders', to: 'AWS::Lambda:inventory' }],
 		});
