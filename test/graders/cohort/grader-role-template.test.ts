@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { main } from '../../../graders/cli/main.ts';
+import { buildGraderRoleTemplate, graderRoleTemplatePath } from '../../../graders/cohort/grader-role-template.ts';
+import { generateGraderPolicy } from '../../../graders/engine/policy.ts';
+import { collectorsForLabs, labIds } from '../../../graders/labs/index.ts';
+
+const committed = readFileSync(new URL(`../../../${graderRoleTemplatePath}`, import.meta.url), 'utf8');
+const template = parse(committed) as {
+	Parameters: Record<string, unknown>;
+	Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+};
+const role = template.Resources.GraderRole;
+
+async function policyCommandOutput(): Promise<unknown> {
+	let out = '';
+	const code = await main(['policy'], { stdout: (text) => (out += text), stderr: () => {} });
+	expect(code).toBe(0);
+	return JSON.parse(out);
+}
+
+describe('grader role template', () => {
+	it('is the generator output for the current labs (regenerate with scripts/generate-grader-role.ts)', () => {
+		expect(committed).toBe(buildGraderRoleTemplate(generateGraderPolicy(collectorsForLabs(labIds()))));
+	});
+
+	it('allows exactly what `sre-lab policy` prints, and nothing else', async () => {
+		expect(Object.keys(template.Resources)).toEqual(['GraderRole']);
+		expect(role?.Type).toBe('AWS::IAM::Role');
+		expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+		expect(role?.Properties.Policies).toEqual([
+			{ PolicyName: 'sre-lab-grader-read-only', PolicyDocument: await policyCommandOutput() },
+		]);
+	});
+
+	it('is trusted by the instructor account only, and only with the external id', () => {
+		expect(role?.Properties.AssumeRolePolicyDocument).toEqual({
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Sid: 'InstructorAccountWithExternalId',
+					Effect: 'Allow',
+					Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${InstructorAccountId}:root' } },
+					Action: 'sts:AssumeRole',
+					Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
+				},
+			],
+		});
+		expect(Object.keys(template.Parameters)).toEqual(['InstructorAccountId', 'ExternalId', 'RoleName']);
+	});
+
+	it('grants only read operations', () => {
+		const policy = generateGraderPolicy(collectorsForLabs(labIds()));
+		const actions = policy.Statement.flatMap((statement) => statement.Action);
+		expect(actions.length).toBeGreaterThan(0);
+		for (const action of actions) {
+			expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get|Test|Simulate|Lookup|BatchGet|GET$)/);
+		}
+	});
+});
