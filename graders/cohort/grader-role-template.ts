@@ -56,6 +56,7 @@ export function buildGraderRoleTemplate(policy: PolicyDocument): string {
 							{
 								Sid: 'InstructorAccountWithExternalId',
 								Effect: 'Allow',
+								// biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub expression, not a JS template.
 								Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${InstructorAccountId}:root' } },
 								Action: 'sts:AssumeRole',
 								Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },

@@ -41,6 +41,7 @@ describe('grader role template', () => {
 				{
 					Sid: 'InstructorAccountWithExternalId',
 					Effect: 'Allow',
+					// biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub expression.
 					Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${InstructorAccountId}:root' } },
 					Action: 'sts:AssumeRole',
 					Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
