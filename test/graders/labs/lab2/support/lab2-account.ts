@@ -1,0 +1,548 @@
+/**
+ * A simulated learner account for Lab 2, answered by aws-sdk-client-mock, so that the real collectors
+ * run against realistic API responses (including pagination) and produce the snapshot fixtures.
+ * `completeLab2Account` is a learner who finished every step the way the reference solution does.
+ */
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeInstancesCommand, DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import {
+	GetPolicyCommand as GetManagedPolicyCommand,
+	GetPolicyVersionCommand,
+	GetRolePolicyCommand,
+	IAMClient,
+	ListAttachedRolePoliciesCommand,
+	ListRolePoliciesCommand,
+	SimulatePrincipalPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { GetPolicyCommand, LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import {
+	DescribeAssociationCommand,
+	DescribeInstanceInformationCommand,
+	DescribeInstancePatchStatesCommand,
+	DescribeMaintenanceWindowsCommand,
+	DescribeMaintenanceWindowTargetsCommand,
+	DescribeMaintenanceWindowTasksCommand,
+	GetMaintenanceWindowTaskCommand,
+	ListAssociationsCommand,
+	SSMClient,
+} from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+
+export const accountId = '123456789012';
+export const region = 'eu-west-1';
+export const collectedAt = new Date('2026-11-22T12:00:00.000Z');
+export const fleetIds = ['i-0a2b000000000lab2a', 'i-0a2b000000000lab2b'] as const;
+export const functionName = 'lab2-snapshot-cleanup';
+export const functionArn = `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
+export const executionRoleName = 'lab2-snapshot-cleanup-role';
+export const schedulerRoleName = 'lab2-scheduler-invoke-role';
+export const windowId = 'mw-0a2b0000000000001';
+export const scheduleArn = `arn:aws:scheduler:${region}:${accountId}:schedule/default/lab2-cleanup-daily`;
+
+const basicExecutionPolicy = {
+	Version: '2012-10-17',
+	Statement: [
+		{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
+	],
+};
+
+export interface Lab2Account {
+	instances: { id: string; state: string; tags: Record<string, string> }[];
+	managed: { id: string; ping: string }[];
+	windows: {
+		id: string;
+		name: string;
+		enabled: boolean;
+		schedule?: string;
+		targets: { id: string; targets: { Key: string; Values: string[] }[] }[];
+		tasks: {
+			id: string;
+			type: string;
+			arn: string;
+			targets: { Key: string; Values: string[] }[];
+			parameters: Record<string, string[]>;
+		}[];
+	}[];
+	associations: {
+		id: string;
+		name: string;
+		document: string;
+		targets: { Key: string; Values: string[] }[];
+		schedule?: string;
+		parameters: Record<string, string[]>;
+	}[];
+	patchStates: { id: string; operation: string; end: string; failed: number }[];
+	functions: { name: string; role: string; tags: Record<string, string>; policy?: unknown }[];
+	/** role name → policies (managed ARN or `inline:<name>`) with documents */
+	roles: Record<string, Record<string, unknown>>;
+	/** role name → action → decision; a role missing here makes the simulator answer AccessDenied */
+	simulations: Record<string, Record<string, string>>;
+	rules: { name: string; schedule: string; state: string; targets: string[] }[];
+	schedules: {
+		name: string;
+		group: string;
+		expression: string;
+		state: string;
+		target: string;
+		role: string;
+		input?: string;
+	}[];
+	/** function name → hourly Invocations and Errors sums */
+	metrics: Record<string, { invocations: number[]; errors: number[] }>;
+	snapshots: { id: string; tags: Record<string, string> }[];
+}
+
+export function completeLab2Account(): Lab2Account {
+	return {
+		instances: [
+			{ id: fleetIds[0], state: 'running', tags: { Name: 'lab2-a', 'sre-lab': 'lab2', PatchGroup: 'lab2-fleet' } },
+			{ id: fleetIds[1], state: 'running', tags: { Name: 'lab2-b', 'sre-lab': 'lab2', PatchGroup: 'lab2-fleet' } },
+			{ id: 'i-0c0ffee0000000001', state: 'running', tags: { Name: 'lab1-web', 'sre-lab': 'lab1' } },
+		],
+		managed: [
+			{ id: fleetIds[0], ping: 'Online' },
+			{ id: fleetIds[1], ping: 'Online' },
+			{ id: 'mi-0123456789abcdef0', ping: 'ConnectionLost' },
+		],
+		windows: [
+			{
+				id: windowId,
+				name: 'lab2-weekly-patching',
+				enabled: true,
+				schedule: 'cron(0 3 ? * SUN *)',
+				targets: [{ id: 'wt-lab2-fleet', targets: [{ Key: 'tag:PatchGroup', Values: ['lab2-fleet'] }] }],
+				tasks: [
+					{
+						id: 'task-lab2-install',
+						type: 'RUN_COMMAND',
+						arn: 'AWS-RunPatchBaseline',
+						targets: [{ Key: 'WindowTargetIds', Values: ['wt-lab2-fleet'] }],
+						parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] },
+					},
+				],
+			},
+		],
+		associations: [
+			{
+				// What Quick Setup's default host management creates: a daily scan, which patches nothing.
+				id: '0a2b0000-1111-2222-3333-444455556666',
+				name: 'QuickSetup-scan',
+				document: 'AWS-RunPatchBaseline',
+				targets: [{ Key: 'InstanceIds', Values: ['*'] }],
+				schedule: 'rate(1 day)',
+				parameters: { Operation: ['Scan'] },
+			},
+		],
+		patchStates: [
+			{ id: fleetIds[0], operation: 'Install', end: '2026-11-22T03:12:00.000Z', failed: 0 },
+			{ id: fleetIds[1], operation: 'Install', end: '2026-11-22T03:14:00.000Z', failed: 0 },
+		],
+		functions: [
+			{ name: functionName, role: executionRoleName, tags: { 'sre-lab': 'lab2' } },
+			{ name: 'team-thumbnailer', role: 'thumbnailer-role', tags: {} },
+		],
+		roles: {
+			[executionRoleName]: {
+				'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole': basicExecutionPolicy,
+				'inline:snapshot-cleanup': {
+					Version: '2012-10-17',
+					Statement: [
+						{ Effect: 'Allow', Action: 'ec2:DescribeSnapshots', Resource: '*' },
+						{
+							Effect: 'Allow',
+							Action: 'ec2:DeleteSnapshot',
+							Resource: `arn:aws:ec2:${region}::snapshot/*`,
+							Condition: { StringEquals: { 'aws:ResourceTag/sre-lab': 'lab2' } },
+						},
+					],
+				},
+			},
+			[schedulerRoleName]: {
+				'inline:invoke-cleanup': {
+					Version: '2012-10-17',
+					Statement: { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [functionArn, `${functionArn}:*`] },
+				},
+			},
+		},
+		simulations: { [executionRoleName]: { 'ec2:DescribeSnapshots': 'allowed', 'ec2:DeleteSnapshot': 'allowed' } },
+		rules: [
+			{
+				name: 'nightly-report',
+				schedule: 'cron(0 1 * * ? *)',
+				state: 'ENABLED',
+				targets: [`arn:aws:sns:${region}:${accountId}:reports`],
+			},
+		],
+		schedules: [
+			{
+				name: 'lab2-cleanup-daily',
+				group: 'default',
+				expression: 'rate(1 day)',
+				state: 'ENABLED',
+				target: functionArn,
+				role: schedulerRoleName,
+			},
+		],
+		metrics: { [functionName]: { invocations: [1, 1], errors: [0, 0] } },
+		snapshots: [
+			{ id: 'snap-0a2b00000000keep1', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-11-29' } },
+			{ id: 'snap-0a2b00000000keep2', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-12-22' } },
+			{ id: 'snap-0a2b000000nodate', tags: { 'sre-lab': 'lab2' } },
+			{ id: 'snap-0a1b0000000lab1', tags: { 'sre-lab': 'lab1', DeleteAfter: '2026-01-01' } },
+		],
+	};
+}
+
+export interface MockOptions {
+	/** Items per page, to make the collectors paginate. */
+	pageSize?: number;
+}
+
+/** Splits items into pages whose token is the next page's start index. */
+function paged<T>(
+	items: readonly T[],
+	token: string | undefined,
+	size: number,
+): { items: T[]; next: string | undefined } {
+	const start = token ? Number(token) : 0;
+	const end = start + size;
+	return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
+}
+
+const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const roleArn = (name: string) => `arn:aws:iam::${accountId}:role/${name}`;
+const lambdaArn = (name: string) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
+
+function notFound(name: string, message: string): Error {
+	return Object.assign(new Error(message), { name });
+}
+
+/** Installs aws-sdk-client-mock on every client class Lab 2 uses; call `restore()` when done. */
+export function mockLab2Account(account: Lab2Account, options: MockOptions = {}) {
+	const size = options.pageSize ?? 1000;
+
+	const sts = mockClient(STSClient);
+	sts
+		.on(GetCallerIdentityCommand)
+		.resolves({ Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/Learner/learner` });
+
+	const ec2 = mockClient(EC2Client);
+	ec2.on(DescribeInstancesCommand).callsFake((input: { NextToken?: string }) => {
+		const page = paged(account.instances, input.NextToken, size);
+		return {
+			Reservations: page.items.map((instance) => ({
+				Instances: [{ InstanceId: instance.id, State: { Name: instance.state }, Tags: tagList(instance.tags) }],
+			})),
+			NextToken: page.next,
+		};
+	});
+	ec2
+		.on(DescribeSnapshotsCommand)
+		.callsFake((input: { NextToken?: string; Filters?: { Name?: string; Values?: string[] }[] }) => {
+			const tagKeys = input.Filters?.find((filter) => filter.Name === 'tag-key')?.Values ?? [];
+			const matching = account.snapshots.filter(
+				(snapshot) => tagKeys.length === 0 || tagKeys.some((key) => key in snapshot.tags),
+			);
+			const page = paged(matching, input.NextToken, size);
+			return {
+				Snapshots: page.items.map((snapshot) => ({
+					SnapshotId: snapshot.id,
+					VolumeId: 'vol-0a2b000000source',
+					State: 'completed',
+					StartTime: new Date('2026-11-15T10:00:00Z'),
+					Tags: tagList(snapshot.tags),
+				})),
+				NextToken: page.next,
+			};
+		});
+
+	const ssm = mockClient(SSMClient);
+	ssm.on(DescribeInstanceInformationCommand).callsFake((input: { NextToken?: string }) => {
+		const page = paged(account.managed, input.NextToken, size);
+		return {
+			InstanceInformationList: page.items.map((node) => ({
+				InstanceId: node.id,
+				PingStatus: node.ping,
+				LastPingDateTime: new Date('2026-11-22T11:55:00Z'),
+				PlatformName: 'Amazon Linux',
+				AgentVersion: '3.3.1142.0',
+			})),
+			NextToken: page.next,
+		};
+	});
+	ssm.on(DescribeMaintenanceWindowsCommand).callsFake((input: { NextToken?: string }) => {
+		const page = paged(account.windows, input.NextToken, size);
+		return {
+			WindowIdentities: page.items.map((window) => ({
+				WindowId: window.id,
+				Name: window.name,
+				Enabled: window.enabled,
+				Schedule: window.schedule,
+				Duration: 2,
+				Cutoff: 1,
+				NextExecutionTime: '2026-11-29T03:00Z',
+			})),
+			NextToken: page.next,
+		};
+	});
+	const windowById = (id: string) => {
+		const window = account.windows.find((candidate) => candidate.id === id);
+		if (!window) throw notFound('DoesNotExistException', `Maintenance window ${id} does not exist`);
+		return window;
+	};
+	ssm.on(DescribeMaintenanceWindowTargetsCommand).callsFake((input: { WindowId: string; NextToken?: string }) => {
+		const page = paged(windowById(input.WindowId).targets, input.NextToken, size);
+		return {
+			Targets: page.items.map((target) => ({
+				WindowId: input.WindowId,
+				WindowTargetId: target.id,
+				ResourceType: 'INSTANCE',
+				Targets: target.targets,
+			})),
+			NextToken: page.next,
+		};
+	});
+	ssm.on(DescribeMaintenanceWindowTasksCommand).callsFake((input: { WindowId: string; NextToken?: string }) => {
+		const page = paged(windowById(input.WindowId).tasks, input.NextToken, size);
+		// The summary carries no invocation parameters: only GetMaintenanceWindowTask does.
+		return {
+			Tasks: page.items.map((task) => ({
+				WindowId: input.WindowId,
+				WindowTaskId: task.id,
+				TaskArn: task.arn,
+				Type: task.type,
+				Targets: task.targets,
+			})),
+			NextToken: page.next,
+		};
+	});
+	ssm.on(GetMaintenanceWindowTaskCommand).callsFake((input: { WindowId: string; WindowTaskId: string }) => {
+		const task = windowById(input.WindowId).tasks.find((candidate) => candidate.id === input.WindowTaskId);
+		if (!task) throw notFound('DoesNotExistException', `Task ${input.WindowTaskId} does not exist`);
+		return {
+			WindowId: input.WindowId,
+			WindowTaskId: task.id,
+			TaskArn: task.arn,
+			TaskType: task.type,
+			Targets: task.targets,
+			TaskInvocationParameters:
+				task.type === 'AUTOMATION'
+					? { Automation: { Parameters: task.parameters } }
+					: { RunCommand: { Parameters: task.parameters } },
+		};
+	});
+	ssm
+		.on(ListAssociationsCommand)
+		.callsFake((input: { NextToken?: string; AssociationFilterList?: { key: string; value: string }[] }) => {
+			const document = input.AssociationFilterList?.find((filter) => filter.key === 'Name')?.value;
+			const matching = account.associations.filter(
+				(association) => document === undefined || association.document === document,
+			);
+			const page = paged(matching, input.NextToken, size);
+			return {
+				Associations: page.items.map((association) => ({ AssociationId: association.id, Name: association.document })),
+				NextToken: page.next,
+			};
+		});
+	ssm.on(DescribeAssociationCommand).callsFake((input: { AssociationId: string }) => {
+		const association = account.associations.find((candidate) => candidate.id === input.AssociationId);
+		if (!association) throw notFound('AssociationDoesNotExist', `Association ${input.AssociationId} does not exist`);
+		return {
+			AssociationDescription: {
+				AssociationId: association.id,
+				AssociationName: association.name,
+				Name: association.document,
+				Targets: association.targets,
+				ScheduleExpression: association.schedule,
+				Parameters: association.parameters,
+				Overview: { Status: 'Success' },
+				LastExecutionDate: new Date('2026-11-22T00:30:00Z'),
+			},
+		};
+	});
+	ssm.on(DescribeInstancePatchStatesCommand).callsFake((input: { InstanceIds: string[]; NextToken?: string }) => {
+		const matching = account.patchStates.filter((state) => input.InstanceIds.includes(state.id));
+		const page = paged(matching, input.NextToken, size);
+		return {
+			InstancePatchStates: page.items.map((state) => ({
+				InstanceId: state.id,
+				PatchGroup: 'lab2-fleet',
+				BaselineId: 'pb-0123456789abcdef0',
+				Operation: state.operation,
+				OperationStartTime: new Date(Date.parse(state.end) - 120_000),
+				OperationEndTime: new Date(state.end),
+				InstalledCount: 12,
+				MissingCount: 0,
+				FailedCount: state.failed,
+			})),
+			NextToken: page.next,
+		};
+	});
+
+	const lambda = mockClient(LambdaClient);
+	lambda.on(ListFunctionsCommand).callsFake((input: { Marker?: string }) => {
+		const page = paged(account.functions, input.Marker, size);
+		return {
+			Functions: page.items.map((fn) => ({
+				FunctionName: fn.name,
+				FunctionArn: lambdaArn(fn.name),
+				Runtime: 'nodejs22.x',
+				Role: roleArn(fn.role),
+				LastModified: '2026-11-21T16:00:00.000+0000',
+			})),
+			NextMarker: page.next,
+		};
+	});
+	const functionByArn = (arn: string) => {
+		const fn = account.functions.find((candidate) => lambdaArn(candidate.name) === arn);
+		if (!fn) throw notFound('ResourceNotFoundException', `Function not found: ${arn}`);
+		return fn;
+	};
+	lambda.on(ListTagsCommand).callsFake((input: { Resource: string }) => ({ Tags: functionByArn(input.Resource).tags }));
+	lambda.on(GetPolicyCommand).callsFake((input: { FunctionName: string }) => {
+		const fn = functionByArn(input.FunctionName);
+		if (fn.policy === undefined)
+			throw notFound('ResourceNotFoundException', 'The resource you requested does not exist.');
+		return { Policy: JSON.stringify(fn.policy), RevisionId: 'r1' };
+	});
+
+	const iam = mockClient(IAMClient);
+	const managedDocuments = new Map(
+		Object.values(account.roles).flatMap((policies) =>
+			Object.entries(policies).filter(([source]) => source.startsWith('arn:')),
+		),
+	);
+	const role = (name: string) => {
+		const policies = account.roles[name];
+		if (!policies) throw notFound('NoSuchEntityException', `The role with name ${name} cannot be found.`);
+		return policies;
+	};
+	iam.on(ListAttachedRolePoliciesCommand).callsFake((input: { RoleName: string }) => ({
+		AttachedPolicies: Object.keys(role(input.RoleName))
+			.filter((source) => source.startsWith('arn:'))
+			.map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split('/').at(-1) })),
+	}));
+	iam
+		.on(GetManagedPolicyCommand)
+		.callsFake((input: { PolicyArn: string }) => ({ Policy: { Arn: input.PolicyArn, DefaultVersionId: 'v2' } }));
+	iam.on(GetPolicyVersionCommand).callsFake((input: { PolicyArn: string }) => ({
+		PolicyVersion: {
+			VersionId: 'v2',
+			IsDefaultVersion: true,
+			Document: encodeURIComponent(JSON.stringify(managedDocuments.get(input.PolicyArn))),
+		},
+	}));
+	iam.on(ListRolePoliciesCommand).callsFake((input: { RoleName: string }) => ({
+		PolicyNames: Object.keys(role(input.RoleName))
+			.filter((source) => source.startsWith('inline:'))
+			.map((source) => source.slice('inline:'.length)),
+	}));
+	iam.on(GetRolePolicyCommand).callsFake((input: { RoleName: string; PolicyName: string }) => ({
+		RoleName: input.RoleName,
+		PolicyName: input.PolicyName,
+		PolicyDocument: encodeURIComponent(JSON.stringify(role(input.RoleName)[`inline:${input.PolicyName}`])),
+	}));
+	iam.on(SimulatePrincipalPolicyCommand).callsFake((input: { PolicySourceArn: string; ActionNames: string[] }) => {
+		const decisions = account.simulations[input.PolicySourceArn.split('/').at(-1) ?? ''];
+		if (!decisions) {
+			throw notFound(
+				'AccessDenied',
+				`User: arn:aws:sts::${accountId}:assumed-role/Learner/learner is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
+			);
+		}
+		return {
+			EvaluationResults: input.ActionNames.map((action) => ({
+				EvalActionName: action,
+				EvalResourceName: '*',
+				EvalDecision: decisions[action] ?? 'implicitDeny',
+			})),
+			IsTruncated: false,
+		};
+	});
+
+	const events = mockClient(EventBridgeClient);
+	events.on(ListRulesCommand).callsFake((input: { NextToken?: string }) => {
+		const page = paged(account.rules, input.NextToken, size);
+		return {
+			Rules: page.items.map((rule) => ({
+				Name: rule.name,
+				Arn: `arn:aws:events:${region}:${accountId}:rule/${rule.name}`,
+				State: rule.state,
+				ScheduleExpression: rule.schedule,
+				EventBusName: 'default',
+			})),
+			NextToken: page.next,
+		};
+	});
+	events.on(ListTargetsByRuleCommand).callsFake((input: { Rule: string; NextToken?: string }) => {
+		const rule = account.rules.find((candidate) => candidate.name === input.Rule);
+		if (!rule) throw notFound('ResourceNotFoundException', `Rule ${input.Rule} does not exist.`);
+		const page = paged(rule.targets, input.NextToken, size);
+		return { Targets: page.items.map((Arn, index) => ({ Id: `target-${index}`, Arn })), NextToken: page.next };
+	});
+
+	const scheduler = mockClient(SchedulerClient);
+	scheduler.on(ListSchedulesCommand).callsFake((input: { NextToken?: string }) => {
+		const page = paged(account.schedules, input.NextToken, size);
+		return {
+			Schedules: page.items.map((schedule) => ({
+				Name: schedule.name,
+				GroupName: schedule.group,
+				Arn: `arn:aws:scheduler:${region}:${accountId}:schedule/${schedule.group}/${schedule.name}`,
+				State: schedule.state,
+				Target: { Arn: schedule.target },
+			})),
+			NextToken: page.next,
+		};
+	});
+	scheduler.on(GetScheduleCommand).callsFake((input: { Name: string; GroupName?: string }) => {
+		const schedule = account.schedules.find(
+			(candidate) => candidate.name === input.Name && candidate.group === (input.GroupName ?? 'default'),
+		);
+		if (!schedule) throw notFound('ResourceNotFoundException', `Schedule ${input.Name} does not exist.`);
+		return {
+			Name: schedule.name,
+			GroupName: schedule.group,
+			Arn: `arn:aws:scheduler:${region}:${accountId}:schedule/${schedule.group}/${schedule.name}`,
+			State: schedule.state,
+			ScheduleExpression: schedule.expression,
+			Target: { Arn: schedule.target, RoleArn: roleArn(schedule.role), Input: schedule.input },
+			FlexibleTimeWindow: { Mode: 'OFF' },
+		};
+	});
+
+	const cloudwatch = mockClient(CloudWatchClient);
+	cloudwatch
+		.on(GetMetricDataCommand)
+		.callsFake(
+			(input: {
+				MetricDataQueries: {
+					Id: string;
+					MetricStat?: { Metric?: { MetricName?: string; Dimensions?: { Value?: string }[] } };
+				}[];
+			}) => ({
+				MetricDataResults: input.MetricDataQueries.map((query) => {
+					const series = account.metrics[query.MetricStat?.Metric?.Dimensions?.[0]?.Value ?? ''];
+					const values =
+						query.MetricStat?.Metric?.MetricName === 'Errors' ? (series?.errors ?? []) : (series?.invocations ?? []);
+					return {
+						Id: query.Id,
+						StatusCode: 'Complete',
+						Values: values,
+						Timestamps: values.map((_, index) => new Date(Date.parse('2026-11-22T01:00:00Z') + index * 3_600_000)),
+					};
+				}),
+			}),
+		);
+
+	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch };
+	return {
+		...mocks,
+		restore() {
+			for (const mock of Object.values(mocks)) mock.restore();
+		},
+	};
+}
