@@ -40,6 +40,8 @@ export const QuizQuestionSchema = z
 		/** The question, optionally preceded by a short scenario. `code` in backticks is rendered as code. */
 		prompt: nonEmptyText,
 		options: z.array(QuizOptionSchema).min(MIN_OPTIONS).max(MAX_OPTIONS),
+		/** Also asked in the end-of-day quiz. Each bank marks exactly {@link REVIEW_QUESTIONS_PER_BANK}. */
+		review: z.boolean().default(false),
 	})
 	.superRefine((question, context) => {
 		const correctCount = question.options.filter((option) => option.correct).length;
@@ -62,13 +64,31 @@ export const QuizQuestionSchema = z
 /** Every module gets at least this many questions, so its quiz checks more than one idea. */
 export const MIN_QUESTIONS_PER_BANK = 5;
 
-export const QuizBankSchema = z.strictObject({
-	/** Course module number, 1–13; must match the file name (`module-04.yaml` → 4). */
-	module: z.number().int().min(1).max(13),
-	/** The module's title, used in quiz headings and on the progress page. */
-	title: nonEmptyText,
-	questions: z.array(QuizQuestionSchema).min(MIN_QUESTIONS_PER_BANK),
-});
+/**
+ * How many questions of each bank the end-of-day quiz reuses. Authors pick them with `review: true`
+ * (the questions that best sum up the module) instead of the build guessing, and the count is fixed so
+ * every module weighs the same in its day's quiz.
+ */
+export const REVIEW_QUESTIONS_PER_BANK = 2;
+
+export const QuizBankSchema = z
+	.strictObject({
+		/** Course module number, 1–13; must match the file name (`module-04.yaml` → 4). */
+		module: z.number().int().min(1).max(13),
+		/** The module's title, used in quiz headings and on the progress page. */
+		title: nonEmptyText,
+		questions: z.array(QuizQuestionSchema).min(MIN_QUESTIONS_PER_BANK),
+	})
+	.superRefine((bank, context) => {
+		const reviewCount = bank.questions.filter((question) => question.review).length;
+		if (reviewCount !== REVIEW_QUESTIONS_PER_BANK) {
+			context.addIssue({
+				code: 'custom',
+				path: ['questions'],
+				message: `Mark exactly ${REVIEW_QUESTIONS_PER_BANK} questions with "review: true" for the end-of-day quiz; found ${reviewCount}`,
+			});
+		}
+	});
 
 export type QuizOptionInput = z.input<typeof QuizOptionSchema>;
 export type QuizOption = z.output<typeof QuizOptionSchema>;

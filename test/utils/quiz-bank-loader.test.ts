@@ -49,6 +49,12 @@ describe('loadQuizBanks', () => {
 		]);
 	});
 
+	it('requires exactly two questions marked for the end-of-day review', async () => {
+		expect(await problemsOf('wrong-review-count')).toEqual([
+			'test/fixtures/quizzes/wrong-review-count/module-01.yaml: field "questions": Mark exactly 2 questions with "review: true" for the end-of-day quiz; found 1',
+		]);
+	});
+
 	it('rejects an id reused in another bank, naming both files', async () => {
 		expect(await problemsOf('duplicate-ids')).toEqual([
 			'test/fixtures/quizzes/duplicate-ids/module-02.yaml: question "f01-multiple", field "id": duplicate id, already used in test/fixtures/quizzes/duplicate-ids/module-01.yaml',
