@@ -1,7 +1,7 @@
 import { callerIdentity } from '../collectors/sts/caller-identity.ts';
 import type { ClientProvider } from './clients.ts';
 import { classifyReadError, ReadFailed } from './errors.ts';
-import type { CollectContext, Collector, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
+import type { CollectContext, Collector, ReadErrorKind, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
 
 export interface CollectOptions {
 	/** The reads to perform; their `needs` are added automatically. */
@@ -13,6 +13,9 @@ export interface CollectOptions {
 	onRead?: (collectorId: string, outcome: ReadOutcome<unknown>) => void;
 	now?: () => Date;
 }
+
+/** Failures that no other read in the same account and Region can escape. */
+export const accountWideFailures: ReadonlySet<ReadErrorKind> = new Set(['credentials', 'network', 'region']);
 
 /** Adds every collector reachable through `needs`; unknown ids are a programming error. */
 function withDependencies(requested: readonly Collector[]): Map<string, Collector> {
@@ -85,7 +88,14 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 	};
 
 	const collectedAt = now().toISOString();
-	await Promise.all([...collectors.values()].map(run));
+	// The identity read goes first: without credentials, a network or a usable Region every other read
+	// would fail the same way, each only after a full round of retries.
+	const identityOutcome = await run(callerIdentity);
+	if (!identityOutcome.ok && accountWideFailures.has(identityOutcome.error.kind)) {
+		for (const id of collectors.keys()) reads[id] ??= identityOutcome;
+	} else {
+		await Promise.all([...collectors.values()].map(run));
+	}
 	const identity = reads[callerIdentity.id];
 	return {
 		format: 'sre-lab-snapshot',

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { collectSnapshot } from '../../engine/collect.ts';
+import { callerIdentity } from '../../collectors/sts/caller-identity.ts';
+import { accountWideFailures, collectSnapshot } from '../../engine/collect.ts';
 import type { LabDefinition } from '../../engine/define-lab.ts';
 import { parseDuration, windowEndingAt } from '../../engine/duration.ts';
 import { evaluateLabDefinition } from '../../engine/evaluate.ts';
@@ -63,6 +64,11 @@ async function collectFromAccount(
 			now: io.now,
 		});
 		if (options.verbose) io.stderr(formatCallSummary(clients.counter.counts()));
+		const identity = snapshot.reads[callerIdentity.id];
+		if (identity && !identity.ok && accountWideFailures.has(identity.error.kind)) {
+			// Ten identical "!" lines would bury the one thing to fix.
+			throw new CannotGradeError(identity.error.message);
+		}
 		return snapshot;
 	} finally {
 		clients.destroy();

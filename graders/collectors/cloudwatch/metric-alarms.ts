@@ -31,7 +31,10 @@ export const cloudwatchMetricAlarms: Collector<MetricAlarm[]> = {
 	iamActions: ['cloudwatch:DescribeAlarms'],
 	async collect({ clients }) {
 		const alarms: MetricAlarm[] = [];
-		const pages = paginateDescribeAlarms({ client: clients.get(CloudWatchClient), pageSize: 100 }, { AlarmTypes: ['MetricAlarm'] });
+		const pages = paginateDescribeAlarms(
+			{ client: clients.get(CloudWatchClient), pageSize: 100 },
+			{ AlarmTypes: ['MetricAlarm'] },
+		);
 		for await (const page of pages) {
 			for (const alarm of page.MetricAlarms ?? []) {
 				alarms.push({
@@ -55,7 +58,9 @@ export const cloudwatchMetricAlarms: Collector<MetricAlarm[]> = {
 							? {
 									namespace: query.MetricStat.Metric.Namespace ?? '',
 									metricName: query.MetricStat.Metric.MetricName ?? '',
-									dimensions: Object.fromEntries((query.MetricStat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? ''])),
+									dimensions: Object.fromEntries(
+										(query.MetricStat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']),
+									),
 									stat: query.MetricStat.Stat ?? null,
 								}
 							: null,

@@ -30,7 +30,9 @@ export const ec2Instances: Collector<Ec2Instance[]> = {
 						state: instance.State?.Name ?? 'unknown',
 						tags: tagsToRecord(instance.Tags),
 						instanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
-						securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) => (group.GroupId ? [group.GroupId] : [])),
+						securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) =>
+							group.GroupId ? [group.GroupId] : [],
+						),
 						publicIp: instance.PublicIpAddress ?? null,
 						privateIp: instance.PrivateIpAddress ?? null,
 						launchTime: instance.LaunchTime ? instance.LaunchTime.toISOString() : null,

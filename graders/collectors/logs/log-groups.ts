@@ -14,7 +14,8 @@ export const logsLogGroups: Collector<LogGroup[]> = {
 		const groups: LogGroup[] = [];
 		for await (const page of paginateDescribeLogGroups({ client: clients.get(CloudWatchLogsClient) }, {})) {
 			for (const group of page.logGroups ?? []) {
-				if (group.logGroupName) groups.push({ logGroupName: group.logGroupName, retentionInDays: group.retentionInDays ?? null });
+				if (group.logGroupName)
+					groups.push({ logGroupName: group.logGroupName, retentionInDays: group.retentionInDays ?? null });
 			}
 		}
 		return groups;

@@ -32,7 +32,10 @@ export const logsMetricFilterTests: Collector<MetricFilterTests> = {
 			patterns,
 			async (filterPattern) => {
 				const result = await logs.send(
-					new TestMetricFilterCommand({ filterPattern, logEventMessages: accessLogSamples.map((sample) => sample.line) }),
+					new TestMetricFilterCommand({
+						filterPattern,
+						logEventMessages: accessLogSamples.map((sample) => sample.line),
+					}),
 				);
 				return { matchedLines: (result.matches ?? []).map((match) => match.eventMessage ?? '') };
 			},

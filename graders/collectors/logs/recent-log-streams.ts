@@ -26,11 +26,17 @@ export const logsRecentLogStreams: Collector<PerResource<LogStream[]>> = {
 			groups.map((group) => group.logGroupName),
 			async (logGroupName) => {
 				const streams: LogStream[] = [];
-				const pages = paginateDescribeLogStreams({ client: logs }, { logGroupName, orderBy: 'LastEventTime', descending: true });
+				const pages = paginateDescribeLogStreams(
+					{ client: logs },
+					{ logGroupName, orderBy: 'LastEventTime', descending: true },
+				);
 				for await (const page of pages) {
 					for (const stream of page.logStreams ?? []) {
 						if (stream.lastEventTimestamp === undefined || stream.lastEventTimestamp < since) return streams;
-						streams.push({ logStreamName: stream.logStreamName ?? '', lastEventTime: new Date(stream.lastEventTimestamp).toISOString() });
+						streams.push({
+							logStreamName: stream.logStreamName ?? '',
+							lastEventTime: new Date(stream.lastEventTimestamp).toISOString(),
+						});
 					}
 				}
 				return streams;

@@ -1,4 +1,4 @@
-import { SNSClient, paginateListSubscriptions } from '@aws-sdk/client-sns';
+import { paginateListSubscriptions, SNSClient } from '@aws-sdk/client-sns';
 import type { Collector } from '../../engine/types.ts';
 
 export interface Subscription {

@@ -1,4 +1,4 @@
-import { SSMClient, paginateGetParametersByPath } from '@aws-sdk/client-ssm';
+import { paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
 import type { Collector } from '../../engine/types.ts';
 
 export interface Parameter {
@@ -16,7 +16,10 @@ export const ssmSreLabParameters: Collector<Parameter[]> = {
 	iamActions: ['ssm:GetParametersByPath'],
 	async collect({ clients }) {
 		const parameters: Parameter[] = [];
-		const pages = paginateGetParametersByPath({ client: clients.get(SSMClient) }, { Path: '/sre-lab', Recursive: true, WithDecryption: false });
+		const pages = paginateGetParametersByPath(
+			{ client: clients.get(SSMClient) },
+			{ Path: '/sre-lab', Recursive: true, WithDecryption: false },
+		);
 		for await (const page of pages) {
 			for (const parameter of page.Parameters ?? []) {
 				parameters.push({

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../graders/cli/io.ts';
@@ -217,5 +218,30 @@ describe('other commands', () => {
 		expect(labs.stdout).toContain('step 3  error-filter-counts-5xx');
 		const policy = await run(['policy']);
 		expect(JSON.parse(policy.stdout).Statement.length).toBeGreaterThan(0);
+	});
+});
+
+describe('sre-lab check without credentials', () => {
+	it('prints one actionable line and exits 2 instead of ten identical errors', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		mocks.sts
+			.on(GetCallerIdentityCommand)
+			.rejects(
+				Object.assign(new Error('The security token included in the request is expired'), {
+					name: 'ExpiredTokenException',
+				}),
+			);
+		try {
+			const { code, stdout, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1'], {
+				createClients: testClientProvider,
+			});
+			expect(code).toBe(2);
+			expect(stdout).toBe('');
+			expect(stderr.trim().split('\n')).toHaveLength(1);
+			expect(stderr).toContain('sre-lab: No valid AWS credentials');
+			expect(stderr).toContain('aws sso login');
+		} finally {
+			mocks.restore();
+		}
 	});
 });

@@ -1,7 +1,9 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../../graders/engine/collect.ts';
 import { SnapshotSchema } from '../../../graders/engine/snapshot.ts';
 import type { Collector } from '../../../graders/engine/types.ts';
+import { lab1 } from '../../../graders/labs/lab1/index.ts';
 import { testClientProvider } from '../support/collect-lab1.ts';
 import { accountId, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
 
@@ -75,5 +77,28 @@ describe('collectSnapshot', () => {
 
 	it('adds the reads a requested collector needs only when they are supplied', async () => {
 		await expect(collectWith([collector('x', ['missing'], async () => 1)])).rejects.toThrow('needs "missing"');
+	});
+});
+
+describe('collectSnapshot without usable credentials', () => {
+	it('stops after the identity read and records its error for every read', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		mocks.sts
+			.on(GetCallerIdentityCommand)
+			.rejects(
+				Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+			);
+		const clients = testClientProvider();
+		try {
+			const snapshot = await collectSnapshot({ collectors: lab1.collectors, clients, region: 'eu-west-1', window });
+			expect(snapshot.accountId).toBeNull();
+			expect(Object.keys(snapshot.reads)).toHaveLength(lab1.collectors.length + 1);
+			for (const outcome of Object.values(snapshot.reads))
+				expect(outcome).toMatchObject({ ok: false, error: { kind: 'credentials' } });
+			expect(mocks.totalCalls()).toBe(1);
+		} finally {
+			clients.destroy();
+			mocks.restore();
+		}
 	});
 });
