@@ -131,6 +131,19 @@ describe('My progress', () => {
 		expect(await page.getByLabel('I have read this module').isChecked()).toBe(true);
 	}, 120_000);
 
+	test('a lab page records the lab as done, for My progress and the sidebar', async () => {
+		await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
+		await page.getByLabel('I have completed this lab').check();
+		await expect.poll(() => page.locator('.sidebar-content a[href$="/labs/lab1/"] .sre-done-mark').count()).toBe(1);
+		await openProgressPage(page);
+		expect(await page.getByLabel('Lab 1: SLIs, SLOs and error budgets done').isChecked()).toBe(true);
+		// Unchecking it here is seen by the lab page too.
+		await page.getByLabel('Lab 1: SLIs, SLOs and error budgets done').uncheck();
+		await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
+		await page.locator('sre-progress-toggle:not([hidden])').waitFor();
+		expect(await page.getByLabel('I have completed this lab').isChecked()).toBe(false);
+	});
+
 	test('refuses a file that is not a valid export, and keeps the current progress', async () => {
 		await openProgressPage(page);
 		await page.getByLabel('Lab 2: Automating toil done').check();
