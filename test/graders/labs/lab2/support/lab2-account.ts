@@ -515,28 +515,26 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 	});
 
 	const cloudwatch = mockClient(CloudWatchClient);
-	cloudwatch
-		.on(GetMetricDataCommand)
-		.callsFake(
-			(input: {
-				MetricDataQueries: {
-					Id: string;
-					MetricStat?: { Metric?: { MetricName?: string; Dimensions?: { Value?: string }[] } };
-				}[];
-			}) => ({
-				MetricDataResults: input.MetricDataQueries.map((query) => {
-					const series = account.metrics[query.MetricStat?.Metric?.Dimensions?.[0]?.Value ?? ''];
-					const values =
-						query.MetricStat?.Metric?.MetricName === 'Errors' ? (series?.errors ?? []) : (series?.invocations ?? []);
-					return {
-						Id: query.Id,
-						StatusCode: 'Complete',
-						Values: values,
-						Timestamps: values.map((_, index) => new Date(Date.parse('2026-11-22T01:00:00Z') + index * 3_600_000)),
-					};
-				}),
+	cloudwatch.on(GetMetricDataCommand).callsFake(
+		(input: {
+			MetricDataQueries: {
+				Id: string;
+				MetricStat?: { Metric?: { MetricName?: string; Dimensions?: { Value?: string }[] } };
+			}[];
+		}) => ({
+			MetricDataResults: input.MetricDataQueries.map((query) => {
+				const series = account.metrics[query.MetricStat?.Metric?.Dimensions?.[0]?.Value ?? ''];
+				const values =
+					query.MetricStat?.Metric?.MetricName === 'Errors' ? (series?.errors ?? []) : (series?.invocations ?? []);
+				return {
+					Id: query.Id,
+					StatusCode: 'Complete',
+					Values: values,
+					Timestamps: values.map((_, index) => new Date(Date.parse('2026-11-22T01:00:00Z') + index * 3_600_000)),
+				};
 			}),
-		);
+		}),
+	);
 
 	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch };
 	return {
