@@ -62,8 +62,8 @@ async function readInlinePolicies(iam: IAMClient, roleName: string): Promise<Rol
 	);
 }
 
-/** Managed and inline policies are independent reads, so they run side by side. */
-async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+/** Every policy document of a role. Managed and inline policies are independent reads, so they run side by side. */
+export async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
 	const [attached, inline] = await Promise.all([
 		readAttachedPolicies(iam, roleName),
 		readInlinePolicies(iam, roleName),

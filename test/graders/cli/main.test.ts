@@ -224,13 +224,11 @@ describe('other commands', () => {
 describe('sre-lab check without credentials', () => {
 	it('prints one actionable line and exits 2 instead of ten identical errors', async () => {
 		const mocks = mockLab1Account(completeLab1Account());
-		mocks.sts
-			.on(GetCallerIdentityCommand)
-			.rejects(
-				Object.assign(new Error('The security token included in the request is expired'), {
-					name: 'ExpiredTokenException',
-				}),
-			);
+		mocks.sts.on(GetCallerIdentityCommand).rejects(
+			Object.assign(new Error('The security token included in the request is expired'), {
+				name: 'ExpiredTokenException',
+			}),
+		);
 		try {
 			const { code, stdout, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1'], {
 				createClients: testClientProvider,

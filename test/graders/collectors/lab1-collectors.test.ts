@@ -91,6 +91,27 @@ describe('Lab 1 collectors against a mocked account', () => {
 			expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-implemented', action: 'logs:TestMetricFilter' } });
 	});
 
+	it('treat an empty filter pattern as matching every line without asking the API', async () => {
+		const account = completeLab1Account();
+		account.metricFilters = [
+			{ name: 'everything', group: accessLogGroup, pattern: '', namespace: 'SRE/Lab1', metric: 'Lines', value: '1' },
+		];
+		let tested = -1;
+		const snapshot = await collectLab1(account, {
+			after: (mocks) => {
+				tested = mocks.logs.commandCalls(TestMetricFilterCommand).length;
+			},
+		});
+		const tests = snapshot.reads['logs.metric-filter-tests'];
+		if (!tests?.ok) throw new Error('expected the tests to be recorded');
+		const data = tests.data as {
+			samples: { line: string }[];
+			byPattern: Record<string, { ok: boolean; data: { matchedLines: string[] } }>;
+		};
+		expect(data.byPattern['']?.data.matchedLines).toEqual(data.samples.map((sample) => sample.line));
+		expect(tested).toBe(0);
+	});
+
 	it('keep one unreadable instance profile from hiding the others', async () => {
 		const account = completeLab1Account();
 		account.instances.push({ id: 'i-0second', state: 'running', tags: {}, profile: 'ghost-profile', groups: [] });

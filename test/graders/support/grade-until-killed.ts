@@ -24,7 +24,7 @@ await runGrade(
 	},
 	cli.context,
 	{
-		createGrader: () => async (target) => {
+		createGrader: async () => async (target) => {
 			await sleep(60);
 			return { snapshot: fakeSnapshot(target.accountId), results: [fakeLabResult('lab1', target.accountId, ['pass'])] };
 		},

@@ -20,6 +20,7 @@ export function instanceLogGroups(view: SnapshotView): InstanceLogGroup[] {
 	const streamsByGroup = view.read<PerResource<LogStream[]>>('logs.recent-log-streams');
 	const found: InstanceLogGroup[] = [];
 	let firstFailure: ReadError | undefined;
+	const since = Date.parse(view.window.since);
 	for (const [logGroupName, outcome] of Object.entries(streamsByGroup)) {
 		if (!outcome.ok) {
 			firstFailure ??= outcome.error;
@@ -27,7 +28,7 @@ export function instanceLogGroups(view: SnapshotView): InstanceLogGroup[] {
 		}
 		for (const stream of outcome.data) {
 			const instanceId = instanceIds.find((id) => stream.logStreamName.includes(id));
-			if (instanceId && stream.lastEventTime >= view.window.since) {
+			if (instanceId && Date.parse(stream.lastEventTime) >= since) {
 				found.push({
 					logGroupName,
 					logStreamName: stream.logStreamName,
