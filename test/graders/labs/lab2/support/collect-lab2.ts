@@ -11,7 +11,10 @@ const testCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-se
 /** Collects a Lab 2 snapshot from a simulated account with the real collectors, at the fixtures' fixed time. */
 export async function collectLab2(
 	account: Lab2Account,
-	options: MockOptions & { before?: (mocks: ReturnType<typeof mockLab2Account>) => void } = {},
+	options: MockOptions & {
+		before?: (mocks: ReturnType<typeof mockLab2Account>) => void;
+		after?: (mocks: ReturnType<typeof mockLab2Account>) => void;
+	} = {},
 ): Promise<Snapshot> {
 	const mocks = mockLab2Account(account, options);
 	options.before?.(mocks);
@@ -25,6 +28,7 @@ export async function collectLab2(
 			now: () => collectedAt,
 		});
 	} finally {
+		options.after?.(mocks);
 		clients.destroy();
 		mocks.restore();
 	}
