@@ -18,7 +18,7 @@ import { exitCodeForOutcomes, formatRunOutcomes, runOutcomes } from '../../grade
 import { findLatestGradeRun, finishRun, learnersGradedInRun, type RunRow, startRun } from '../../gradebook/runs.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
 import { getLab } from '../../labs/index.ts';
-import { type CommandContext, UsageError } from '../io.ts';
+import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
 
 export const defaultRoleName = 'SreLabGrader';
 
@@ -41,26 +41,33 @@ export interface GradeOptions {
 
 /** What `grade` needs from outside, replaceable in tests and the benchmark. */
 export interface GradeDependencies {
+	/** Fails (CannotGradeError) before anything is graded when the instructor's own credentials are missing. */
 	createGrader(options: {
 		labs: readonly string[];
 		windowMs: number;
 		profile?: string;
 		endpointUrl?: string;
-	}): GradeAccount;
+	}): Promise<GradeAccount>;
 	/** Calls `onInterrupt` on Ctrl-C; returns a function that removes the handler. */
 	onInterrupt(onInterrupt: () => void): () => void;
 	progressStream(context: CommandContext): ProgressStream;
 }
 
 export const productionGradeDependencies: GradeDependencies = {
-	createGrader: ({ labs, windowMs, profile, endpointUrl }) =>
-		createEngineGrader({
-			labs,
-			windowMs,
-			endpointUrl,
-			// The instructor's identity, resolved once and shared by every account's AssumeRole.
-			masterCredentials: fromNodeProviderChain(profile ? { profile } : {}),
-		}),
+	async createGrader({ labs, windowMs, profile, endpointUrl }) {
+		// The instructor's identity, resolved once and shared by every account's AssumeRole. Without it
+		// every account would fail with the same error, so it is checked before the run starts.
+		const masterCredentials = fromNodeProviderChain(profile ? { profile } : {});
+		try {
+			await masterCredentials();
+		} catch (error) {
+			throw new CannotGradeError(
+				`no AWS credentials for your own account (${(error as Error).message}); sign in with aws sso login or aws configure, ` +
+					'or run in AWS CloudShell. Nothing was graded.',
+			);
+		}
+		return createEngineGrader({ labs, windowMs, endpointUrl, masterCredentials });
+	},
 	onInterrupt(onInterrupt) {
 		process.once('SIGINT', onInterrupt);
 		return () => process.off('SIGINT', onInterrupt);
@@ -155,6 +162,12 @@ export async function runGrade(
 		io.stderr(`Skipping ${count}; grading the ${roster.entries.length} valid rows.\n`);
 	}
 
+	const gradeAccount = await dependencies.createGrader({
+		labs,
+		windowMs,
+		profile: options.profile,
+		endpointUrl: options.endpointUrl,
+	});
 	const cohortName = cohortNameFor(options);
 	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
 	const stopInterrupt = new AbortController();
@@ -207,12 +220,7 @@ export async function runGrade(
 		progress.start(targets.length);
 		const summary = await runCohort({
 			targets,
-			gradeAccount: dependencies.createGrader({
-				labs,
-				windowMs,
-				profile: options.profile,
-				endpointUrl: options.endpointUrl,
-			}),
+			gradeAccount,
 			concurrency,
 			timeoutMs: timeoutSeconds * 1000,
 			signal: stopInterrupt.signal,

@@ -86,7 +86,7 @@ describe('grade, killed part-way', () => {
 				resume: true,
 			},
 			cli.context,
-			{ createGrader: () => grader, onInterrupt: () => () => {}, progressStream: () => ({ write: () => true }) },
+			{ createGrader: async () => grader, onInterrupt: () => () => {}, progressStream: () => ({ write: () => true }) },
 		);
 		expect(cli.exitCode()).toBe(0);
 		expect(gradedOnResume.toSorted()).toEqual(

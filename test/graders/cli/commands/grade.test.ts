@@ -26,7 +26,7 @@ const passingGrader: GradeAccount = async (target) => {
 
 function dependencies(grader: GradeAccount, interrupt?: { trigger?: () => void }): GradeDependencies {
 	return {
-		createGrader: () => grader,
+		createGrader: async () => grader,
 		onInterrupt: (handler) => {
 			if (interrupt) interrupt.trigger = handler;
 			return () => {};
