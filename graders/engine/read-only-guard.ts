@@ -24,8 +24,15 @@ const readOperationAllowlist: ReadonlySet<string> = new Set([
 	'SearchResources',
 ]);
 
+/**
+ * Operations with a read-style name that still act on the world: API Gateway's test invocations call
+ * the integration behind a route (a Lambda function, an HTTP backend) for real.
+ */
+const sideEffectingReadNames: ReadonlySet<string> = new Set(['TestInvokeMethod', 'TestInvokeAuthorizer']);
+
 /** True for operations the graders may call. Everything else is refused before it is sent. */
 export function isReadOperation(operation: string): boolean {
+	if (sideEffectingReadNames.has(operation)) return false;
 	return readOperationAllowlist.has(operation) || readPrefixes.some((prefix) => operation.startsWith(prefix));
 }
 
