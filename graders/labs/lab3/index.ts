@@ -6,6 +6,7 @@ import { cloudwatchAlarmMetrics } from '../../collectors/cloudwatch/alarm-metric
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
 import { lambdaSreLabFunctionConfigurations } from '../../collectors/lambda/sre-lab-function-configurations.ts';
 import { snsSubscriptions } from '../../collectors/sns/subscriptions.ts';
+import { ssmLab3FaultHistory } from '../../collectors/ssm/lab3-fault-history.ts';
 import { xrayServiceGraph } from '../../collectors/xray/service-graph.ts';
 import { xrayTraceSummaries } from '../../collectors/xray/trace-summaries.ts';
 import { defineLab } from '../../engine/define-lab.ts';
@@ -44,5 +45,6 @@ export const lab3 = defineLab({
 		cloudwatchAlarmMetrics,
 		snsSubscriptions,
 		cloudwatchAlarmHistory,
+		ssmLab3FaultHistory,
 	],
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmStateChange } from '../../../../graders/collectors/cloudwatch/alarm-history.ts';
-import { firstRecovery } from '../../../../graders/labs/lab3/checks/degradation-detected.ts';
+import type { FaultSwitchHistory } from '../../../../graders/collectors/ssm/lab3-fault-history.ts';
+import type { Snapshot } from '../../../../graders/engine/types.ts';
+import { detectionOf } from '../../../../graders/labs/lab3/checks/degradation-detected.ts';
 import { app } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
@@ -11,76 +13,107 @@ const change = (alarmName: string, timestamp: string, from: string, to: string):
 	from,
 	to,
 });
-const withHistory = (history: AlarmStateChange[]) =>
-	editRead<AlarmStateChange[]>(loadFixture('passing'), 'cloudwatch.alarm-history', () => history);
+const withHistory = (history: AlarmStateChange[], snapshot: Snapshot = loadFixture('passing')) =>
+	editRead<AlarmStateChange[]>(snapshot, 'cloudwatch.alarm-history', () => history);
+const withFaultSwitch = (changes: FaultSwitchHistory['changes'], snapshot: Snapshot = loadFixture('passing')) =>
+	editRead<FaultSwitchHistory>(snapshot, 'ssm.lab3-fault-history', () => ({ exists: true, changes }));
 
-describe('firstRecovery', () => {
-	it('needs ALARM first and OK afterwards, for the same alarm', () => {
+describe('detectionOf', () => {
+	const faults = ['2026-11-22T09:15:00Z'];
+	it('needs an ALARM within an hour after the fault went on, then an OK, for the same alarm', () => {
 		const history = [
-			change('a', '2026-11-22T09:00:00Z', 'INSUFFICIENT_DATA', 'OK'),
-			change('b', '2026-11-22T09:10:00Z', 'OK', 'ALARM'),
+			change('a', '2026-11-22T09:00:00Z', 'OK', 'ALARM'),
+			change('a', '2026-11-22T09:05:00Z', 'ALARM', 'OK'),
+			change('b', '2026-11-22T09:18:00Z', 'OK', 'ALARM'),
 			change('a', '2026-11-22T09:20:00Z', 'OK', 'ALARM'),
 			change('b', '2026-11-22T09:25:00Z', 'ALARM', 'INSUFFICIENT_DATA'),
 			change('a', '2026-11-22T09:40:00Z', 'ALARM', 'OK'),
 		];
-		expect(firstRecovery(history, 'a')).toEqual({
-			alarmName: 'a',
-			alarmAt: '2026-11-22T09:20:00Z',
+		expect(detectionOf(history, 'a', faults)).toEqual({
+			fired: { faultAt: '2026-11-22T09:15:00Z', alarmAt: '2026-11-22T09:20:00Z' },
 			okAt: '2026-11-22T09:40:00Z',
 		});
-		expect(firstRecovery(history, 'b')).toBeNull();
+		expect(detectionOf(history, 'b', faults)).toEqual({
+			fired: { faultAt: '2026-11-22T09:15:00Z', alarmAt: '2026-11-22T09:18:00Z' },
+			okAt: null,
+		});
+	});
+
+	it('does not credit an alarm that fired before the fault or long after it', () => {
+		const history = [
+			change('a', '2026-11-22T09:00:00Z', 'OK', 'ALARM'),
+			change('a', '2026-11-22T11:00:00Z', 'OK', 'ALARM'),
+		];
+		expect(detectionOf(history, 'a', faults).fired).toBeNull();
 	});
 });
 
 describe(id, () => {
-	it('passes when the latency alarm fired and recovered in the window', () => {
+	it('passes when the latency alarm fired after the fault went on and recovered', () => {
 		expect(gradeCheck(loadFixture('passing'), id)).toMatchObject({
 			status: 'pass',
-			message: `"${app.latencyAlarm}" went to ALARM at 2026-11-22T10:10:00.000Z and back to OK at 2026-11-22T10:31:00.000Z.`,
+			message: `The fault went on at 2026-11-22T10:06:00.000Z; "${app.latencyAlarm}" went to ALARM at 2026-11-22T10:10:00.000Z and back to OK at 2026-11-22T10:31:00.000Z.`,
 		});
 	});
 
-	it('passes when it was the error-rate alarm that fired and recovered', () => {
-		const snapshot = withHistory([
-			change(app.errorAlarm, '2026-11-22T11:00:00.000Z', 'OK', 'ALARM'),
-			change(app.errorAlarm, '2026-11-22T11:12:00.000Z', 'ALARM', 'OK'),
-		]);
+	it('passes when it was the error-rate alarm that caught an errors fault', () => {
+		const snapshot = withHistory(
+			[
+				change(app.errorAlarm, '2026-11-22T11:04:00.000Z', 'OK', 'ALARM'),
+				change(app.errorAlarm, '2026-11-22T11:12:00.000Z', 'ALARM', 'OK'),
+			],
+			withFaultSwitch([
+				{ value: 'errors', at: '2026-11-22T11:00:00.000Z' },
+				{ value: 'none', at: '2026-11-22T11:08:00.000Z' },
+			]),
+		);
 		expect(gradeCheck(snapshot, id).status).toBe('pass');
 	});
 
-	it('fails while the alarm is still in ALARM', () => {
-		const result = gradeCheck(withHistory([change(app.latencyAlarm, '2026-11-22T11:00:00.000Z', 'OK', 'ALARM')]), id);
+	it('fails when the fault switch was never turned on in the window, even if an alarm fired', () => {
+		const result = gradeCheck(withFaultSwitch([{ value: 'none', at: '2026-11-22T08:00:00.000Z' }]), id);
+		expect(result).toMatchObject({
+			status: 'fail',
+			message:
+				'/sre-lab/lab3/fault was not set to latency or errors since 2026-11-21T12:00:00.000Z: switch the fault on while the load generator runs.',
+		});
+	});
+
+	it('fails while the alarm that caught the fault is still in ALARM', () => {
+		const result = gradeCheck(withHistory([change(app.latencyAlarm, '2026-11-22T10:10:00.000Z', 'OK', 'ALARM')]), id);
 		expect(result.status).toBe('fail');
-		expect(result.message).toContain(
-			`"${app.latencyAlarm}" went to ALARM since 2026-11-21T12:00:00.000Z but has not returned to OK`,
+		expect(result.message).toBe(
+			`"${app.latencyAlarm}" caught the fault but has not returned to OK: set /sre-lab/lab3/fault back to none and wait a few minutes.`,
 		);
 	});
 
-	it('fails when an OK came only before the ALARM', () => {
+	it('fails when the alarm went to ALARM only at unrelated times (set-alarm-state, another incident)', () => {
 		const result = gradeCheck(
 			withHistory([
-				change(app.latencyAlarm, '2026-11-22T09:00:00.000Z', 'ALARM', 'OK'),
-				change(app.latencyAlarm, '2026-11-22T11:00:00.000Z', 'OK', 'ALARM'),
-			]),
-			id,
-		);
-		expect(result.status).toBe('fail');
-	});
-
-	it("fails when only an unrelated alarm fired, naming the lab's alarms", () => {
-		const result = gradeCheck(
-			withHistory([
-				change('lab1-slo', '2026-11-22T09:30:00.000Z', 'OK', 'ALARM'),
-				change('lab1-slo', '2026-11-22T09:40:00.000Z', 'ALARM', 'OK'),
+				change(app.latencyAlarm, '2026-11-22T08:30:00.000Z', 'OK', 'ALARM'),
+				change(app.latencyAlarm, '2026-11-22T08:35:00.000Z', 'ALARM', 'OK'),
 			]),
 			id,
 		);
 		expect(result.message).toBe(
-			`None of "${app.errorAlarm}", "${app.latencyAlarm}" went to ALARM since 2026-11-21T12:00:00.000Z: switch the fault on while the load generator runs.`,
+			`The fault went on at 2026-11-22T10:06:00.000Z, but "${app.latencyAlarm}" went to ALARM only at other times (not within an hour after the fault went on).`,
 		);
 	});
 
-	it('is an error when the history could not be read', () => {
+	it("fails when the fault was on but only an unrelated alarm fired, naming the lab's alarms", () => {
+		const result = gradeCheck(
+			withHistory([
+				change('lab1-slo', '2026-11-22T10:10:00.000Z', 'OK', 'ALARM'),
+				change('lab1-slo', '2026-11-22T10:20:00.000Z', 'ALARM', 'OK'),
+			]),
+			id,
+		);
+		expect(result.message).toBe(
+			`The fault went on at 2026-11-22T10:06:00.000Z, but none of "${app.errorAlarm}", "${app.latencyAlarm}" went to ALARM: keep the load generator running and the fault on until an alarm fires.`,
+		);
+	});
+
+	it('is an error when the alarm history could not be read', () => {
 		const result = gradeCheck(
 			failRead(loadFixture('passing'), 'cloudwatch.alarm-history', accessDenied('cloudwatch:DescribeAlarmHistory')),
 			id,
@@ -89,6 +122,14 @@ describe(id, () => {
 			status: 'error',
 			message: expect.stringContaining('cloudwatch:DescribeAlarmHistory'),
 		});
+	});
+
+	it("is an error when the fault switch's history could not be read", () => {
+		const result = gradeCheck(
+			failRead(loadFixture('passing'), 'ssm.lab3-fault-history', accessDenied('ssm:GetParameterHistory')),
+			id,
+		);
+		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('ssm:GetParameterHistory') });
 	});
 
 	it('is skipped until the alarms are in place', () => {

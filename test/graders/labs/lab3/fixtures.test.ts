@@ -73,6 +73,7 @@ describe('Lab 3 fixtures', () => {
 				'cloudwatch:DescribeAlarms',
 				'cloudwatch:DescribeAlarmHistory',
 				'sns:ListSubscriptions',
+				'ssm:GetParameterHistory',
 			]),
 		);
 		expect(actions.every((action) => /:(Describe|List|Get)|^apigateway:GET$/.test(action))).toBe(true);

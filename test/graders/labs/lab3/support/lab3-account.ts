@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetParameterHistoryCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetServiceGraphCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -53,6 +54,8 @@ export interface Lab3Account {
 	alarms: MetricAlarm[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
 	history: { alarmName: string; at: string; from: string; to: string }[];
+	/** Versions of /sre-lab/lab3/fault, oldest first; null when the parameter does not exist. */
+	faultSwitch: { value: string; at: string }[] | null;
 }
 
 const metric = (namespace: string, metricName: string, name: string, value: string) => ({
@@ -231,6 +234,11 @@ export function completeLab3Account(): Lab3Account {
 			{ alarmName: 'lab1-slo', at: '2026-11-22T09:30:00Z', from: 'OK', to: 'ALARM' },
 			{ alarmName: app.latencyAlarm, at: '2026-11-22T10:10:00Z', from: 'OK', to: 'ALARM' },
 			{ alarmName: app.latencyAlarm, at: '2026-11-22T10:31:00Z', from: 'ALARM', to: 'OK' },
+		],
+		faultSwitch: [
+			{ value: 'none', at: '2026-11-22T08:00:00Z' },
+			{ value: 'latency', at: '2026-11-22T10:06:00Z' },
+			{ value: 'none', at: '2026-11-22T10:27:00Z' },
 		],
 	};
 }
@@ -418,7 +426,25 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 		};
 	});
 
-	const mocks = { sts, cloudformation, lambda, apigateway, xray, cloudwatch, sns };
+	const ssm = mockClient(SSMClient);
+	ssm.on(GetParameterHistoryCommand).callsFake((input: { Name: string; NextToken?: string }) => {
+		if (!account.faultSwitch || input.Name !== '/sre-lab/lab3/fault') {
+			throw Object.assign(new Error(''), { name: 'ParameterNotFound', $metadata: { httpStatusCode: 400 } });
+		}
+		const page = paged(account.faultSwitch, input.NextToken, size);
+		return {
+			Parameters: page.items.map((version, index) => ({
+				Name: input.Name,
+				Type: 'String',
+				Value: version.value,
+				LastModifiedDate: new Date(version.at),
+				Version: Number(input.NextToken ?? 0) + index + 1,
+			})),
+			NextToken: page.next,
+		};
+	});
+
+	const mocks = { sts, cloudformation, lambda, apigateway, xray, cloudwatch, sns, ssm };
 	return {
 		...mocks,
 		restore: () => {

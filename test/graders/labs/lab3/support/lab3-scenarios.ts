@@ -8,7 +8,8 @@ import { app, completeLab3Account, latencyAlarm } from './lab3-account.ts';
  * - passing: every step done;
  * - failing: a learner in the middle of the lab — tracing on for one function only and no API access
  *   log, a dashboard with average latency and no saturation, a latency alarm on the Average, an error
- *   alarm with no action, an unconfirmed subscription and no alarm that ever fired;
+ *   alarm with no action, an unconfirmed subscription, a fault switch never touched and no alarm that
+ *   ever fired;
  * - access-denied: every step done, but the grader may not call xray:GetTraceSummaries.
  */
 export const lab3FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
@@ -54,6 +55,7 @@ export const lab3FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
 		];
 		account.subscriptions = [{ arn: 'PendingConfirmation', topic: app.topicArn, protocol: 'email' }];
 		account.history = [];
+		account.faultSwitch = [{ value: 'none', at: '2026-11-22T08:00:00Z' }];
 		return collectLab3(account);
 	},
 	'access-denied': () =>

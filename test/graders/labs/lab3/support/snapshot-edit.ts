@@ -3,7 +3,22 @@ import { evaluateLab } from '../../../../../graders/engine/evaluate.ts';
 import { parseSnapshot } from '../../../../../graders/engine/snapshot.ts';
 import type { CheckResult, Snapshot } from '../../../../../graders/engine/types.ts';
 
-export { accessDenied, editRead, failRead } from '../../../support/snapshot-edit.ts';
+export { accessDenied, failRead } from '../../../support/snapshot-edit.ts';
+
+/**
+ * Replaces one read's data. The edit receives a deep copy and either changes it in place or returns
+ * the new data; tests read better when small edits can simply mutate.
+ */
+export function editRead<T>(snapshot: Snapshot, collectorId: string, edit: (data: T) => unknown): Snapshot {
+	const outcome = snapshot.reads[collectorId];
+	if (!outcome?.ok) throw new Error(`fixture has no successful read ${collectorId}`);
+	const copy = structuredClone(outcome.data) as T;
+	const edited = edit(copy);
+	return {
+		...snapshot,
+		reads: { ...snapshot.reads, [collectorId]: { ok: true, data: edited === undefined ? copy : edited } },
+	};
+}
 
 export type Lab3Fixture = 'passing' | 'failing' | 'access-denied';
 
