@@ -144,6 +144,18 @@ describe('My progress', () => {
 		expect(await page.getByLabel('I have completed this lab').isChecked()).toBe(false);
 	});
 
+	test('works on a phone-sized screen without accessibility violations', async () => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await openProgressPage(page);
+		expect(await axeViolations(page, 'sre-progress-dashboard')).toEqual([]);
+		// The tables scroll sideways inside their own box instead of widening the page.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+		await page.goto(siteUrl(modulePath), { waitUntil: 'load' });
+		await page.locator('sre-quiz [data-actions]:not([hidden])').waitFor();
+		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	});
+
 	test('refuses a file that is not a valid export, and keeps the current progress', async () => {
 		await openProgressPage(page);
 		await page.getByLabel('Lab 2: Automating toil done').check();
