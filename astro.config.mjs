@@ -44,6 +44,8 @@ export default defineConfig({
 					items: [
 						{ slug: 'index', label: 'Welcome' },
 						{ slug: 'prepare-sandbox' },
+						{ slug: 'progress' },
+						{ slug: 'glossary' },
 					],
 				},
 				{ label: 'Day 1 · SRE principles', items: [{ autogenerate: { directory: 'day-1' } }] },
