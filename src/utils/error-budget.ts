@@ -6,10 +6,10 @@
 const MINUTES_PER_DAY = 24 * 60;
 
 /**
- * Inputs are human decimals with a handful of digits ("99.95", "28"), but binary floating point turns
- * `100 - 99.9` into 0.0999999999999943. Rounding every result to 12 significant digits removes that
- * representation noise (which lives around the 16th digit) while keeping far more precision than any
- * input carries, so 99.9 % over 30 days reads 43.2 and not 43.199999999999996.
+ * Inputs are human decimals with a handful of digits ("99.95", "7.5"), but binary floating point
+ * cannot hold most of them exactly, so products pick up noise: 0.1 + 0.2 is 0.30000000000000004.
+ * Rounding a result to 12 significant digits removes that noise (which lives around the 16th digit)
+ * while keeping far more precision than any input carries.
  */
 export function cleanFloat(value: number): number {
 	return Number(value.toPrecision(12));
@@ -63,17 +63,16 @@ export function allowedDowntimeMinutes(sloPercent: number, windowDays: number): 
 
 /**
  * How many requests may fail in the window without breaking the SLO. Rounded down, because a
- * fraction of a request cannot fail and rounding up would allow one failure too many. Integer
- * division by remainder, so 2.9999999999999716 can never stand in for 3.
+ * fraction of a request cannot fail and rounding up would allow one failure too many. Done in
+ * integers (BigInt, since budget units × requests can pass 2^53), so 2.9999999999999716 can never
+ * stand in for 3.
  */
 export function failedRequestBudget(sloPercent: number, expectedRequests: number): number {
 	const { units, scale } = budgetPercentRatio(sloPercent);
 	if (!Number.isSafeInteger(expectedRequests) || expectedRequests < 0) {
 		throw new RangeError(`Expected requests must be a whole number of 0 or more, got ${expectedRequests}`);
 	}
-	const numerator = units * expectedRequests;
-	const denominator = 100 * scale;
-	return (numerator - (numerator % denominator)) / denominator;
+	return Number((BigInt(units) * BigInt(expectedRequests)) / BigInt(100 * scale));
 }
 
 /**

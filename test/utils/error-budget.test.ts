@@ -74,6 +74,12 @@ describe('failedRequestBudget', () => {
 		expect(failedRequestBudget(99.7, 1000)).toBe(3);
 	});
 
+	it('stays exact when budget units times requests pass 2^53', () => {
+		// At 50 % the budget is 50 units per 100, and 50 × (2^53 − 1) is far beyond exact doubles.
+		expect(failedRequestBudget(50, 9_007_199_254_740_991)).toBe(4_503_599_627_370_495);
+		expect(failedRequestBudget(99.999999, 9_007_199_254_740_991)).toBe(90_071_992);
+	});
+
 	it('is zero when no requests are expected', () => {
 		expect(failedRequestBudget(99.9, 0)).toBe(0);
 	});
