@@ -212,7 +212,7 @@ export async function runGrade(
 		}
 
 		removeInterruptHandler = dependencies.onInterrupt(() => {
-			io.stderr(`\nStopping: graded accounts are saved. Continue with the same command and --resume.\n`);
+			io.stderr(`\nStopping: every finished account is saved; the rest, including accounts in progress, are graded by the same command with --resume (Ctrl-C again quits at once).\n`);
 			stopInterrupt.abort();
 		});
 		const labsForErrors = ungradedLabs(labs);
