@@ -202,20 +202,27 @@ function parseField(raw: string): number | undefined {
 	return Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * Bounds of the form, beyond the mathematical ones. SLO windows longer than ten years and burn rates
+ * below 0.01 (a budget lasting a hundred windows) answer no real question, and excluding them keeps
+ * every displayed duration finite and readable.
+ */
+export const calculatorLimits = { maxWindowDays: 3650, minBurnRate: 0.01 } as const;
+
 function fieldErrors(values: Record<CalculatorField, number | undefined>): Partial<Record<CalculatorField, string>> {
 	const errors: Partial<Record<CalculatorField, string>> = {};
 	const { slo, windowDays, requests, burnRate } = values;
 	if (slo === undefined || slo <= 0 || slo >= 100) {
 		errors.slo = 'Enter an SLO greater than 0 and less than 100, for example 99.9.';
 	}
-	if (windowDays === undefined || windowDays <= 0) {
-		errors.windowDays = 'Enter a window longer than 0 days, for example 30.';
+	if (windowDays === undefined || windowDays <= 0 || windowDays > calculatorLimits.maxWindowDays) {
+		errors.windowDays = `Enter a window longer than 0 and at most ${formatNumber(calculatorLimits.maxWindowDays)} days, for example 30.`;
 	}
-	if (requests === undefined || requests < 0 || !Number.isInteger(requests)) {
-		errors.requests = 'Enter a whole number of requests, 0 or more.';
+	if (requests === undefined || requests < 0 || !Number.isSafeInteger(requests)) {
+		errors.requests = 'Enter a whole number of requests, 0 or more (up to about 9 quadrillion).';
 	}
-	if (burnRate === undefined || burnRate <= 0) {
-		errors.burnRate = 'Enter a burn rate greater than 0, for example 14.4.';
+	if (burnRate === undefined || burnRate < calculatorLimits.minBurnRate) {
+		errors.burnRate = `Enter a burn rate of at least ${calculatorLimits.minBurnRate}, for example 14.4.`;
 	} else if (errors.slo === undefined && slo !== undefined && burnRate > maximumBurnRate(slo)) {
 		errors.burnRate = `At ${formatNumber(slo)} % the highest possible burn rate is ${formatNumber(maximumBurnRate(slo))} (every request failing).`;
 	}

@@ -199,6 +199,47 @@ describe('calculateFromForm', () => {
 		expect(result).toEqual({ ok: false, errors: { slo: expect.stringContaining('less than 100') } });
 	});
 
+	it.each([
+		['windowDays', '3651', /at most 3,650 days/],
+		['windowDays', '1e308', /at most 3,650 days/],
+		['burnRate', '0.001', /at least 0.01/],
+		['requests', '1e20', /whole number/],
+	] as const)('keeps %s within the form limits (%s)', (field, value, message) => {
+		expect(calculateFromForm(form({ [field]: value }))).toEqual({
+			ok: false,
+			errors: { [field]: expect.stringMatching(message) },
+		});
+	});
+
+	it('never throws for any combination of values inside the limits', () => {
+		// A small deterministic generator, so a failure reproduces exactly.
+		let seed = 42;
+		const next = () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed / 2_147_483_648;
+		};
+		let computed = 0;
+		for (let i = 0; i < 2000; i++) {
+			const slo = (next() * 100).toFixed(Math.floor(next() * 6));
+			const input = {
+				slo,
+				windowDays: (next() * 3650).toFixed(2),
+				requests: String(Math.floor(next() ** 4 * Number.MAX_SAFE_INTEGER)),
+				// Up to the ceiling of 100 % errors for this SLO, rounded down so it stays under it.
+				burnRate: String(Math.max(0.01, Math.floor(next() * (100 / (100 - Number(slo))) * 1000) / 1000)),
+			};
+			const result = calculateFromForm(input);
+			if (result.ok) {
+				computed++;
+				for (const text of Object.values(result.summary)) expect(text).not.toMatch(/NaN|Infinity|undefined/);
+			} else {
+				expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+			}
+		}
+		// Nearly every draw is valid; the few that are not (an SLO rounded to 0 or 100) take the error path.
+		expect(computed).toBeGreaterThan(500);
+	});
+
 	it('explains the ceiling when the burn rate would mean more than 100 % errors', () => {
 		const result = calculateFromForm(form({ burnRate: '2000' }));
 		expect(result).toEqual({
