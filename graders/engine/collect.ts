@@ -4,7 +4,7 @@ import { classifyReadError, ReadFailed } from './errors.ts';
 import type { CollectContext, Collector, ReadErrorKind, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
 
 export interface CollectOptions {
-	/** The reads to perform; their `needs` are added automatically. */
+	/** The reads to perform, including every collector they `need` (`collectorsForLabs` gives a lab's full set). */
 	collectors: readonly Collector[];
 	clients: ClientProvider;
 	region: string;
@@ -17,18 +17,29 @@ export interface CollectOptions {
 /** Failures that no other read in the same account and Region can escape. */
 export const accountWideFailures: ReadonlySet<ReadErrorKind> = new Set(['credentials', 'network', 'region']);
 
-/** Adds every collector reachable through `needs`; unknown ids are a programming error. */
+/**
+ * Checks that every `needs` is supplied and that no collector waits on itself through a cycle
+ * (which would never finish); both are programming errors, so they throw.
+ */
 function withDependencies(requested: readonly Collector[]): Map<string, Collector> {
 	const known = new Map(requested.map((collector) => [collector.id, collector]));
 	const resolved = new Map<string, Collector>();
+	const visiting: string[] = [];
 	const add = (collector: Collector) => {
+		if (visiting.includes(collector.id)) {
+			throw new Error(
+				`collectors need each other in a cycle: ${[...visiting.slice(visiting.indexOf(collector.id)), collector.id].join(' → ')}`,
+			);
+		}
 		if (resolved.has(collector.id)) return;
-		resolved.set(collector.id, collector);
+		visiting.push(collector.id);
 		for (const need of collector.needs ?? []) {
 			const dependency = known.get(need);
 			if (!dependency) throw new Error(`collector "${collector.id}" needs "${need}", which was not supplied`);
 			add(dependency);
 		}
+		visiting.pop();
+		resolved.set(collector.id, collector);
 	};
 	for (const collector of requested) add(collector);
 	return resolved;

@@ -75,8 +75,10 @@ describe('collectSnapshot', () => {
 		});
 	});
 
-	it('adds the reads a requested collector needs only when they are supplied', async () => {
+	it('refuses a collector whose needs are not supplied, and needs that form a cycle', async () => {
 		await expect(collectWith([collector('x', ['missing'], async () => 1)])).rejects.toThrow('needs "missing"');
+		const cycle = [collector('a', ['b'], async () => 1), collector('b', ['a'], async () => 2)];
+		await expect(collectWith(cycle)).rejects.toThrow('collectors need each other in a cycle: a → b → a');
 	});
 });
 
