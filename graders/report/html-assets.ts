@@ -20,9 +20,9 @@ caption { text-align: left; font-weight: 600; padding: .5rem .75rem; }
 th, td { padding: .35rem .75rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
 thead th { background: var(--track); border-top: 0; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
-th button::after { content: " ↕"; color: var(--muted); }
-th[aria-sort="ascending"] button::after { content: " ↑"; color: inherit; }
-th[aria-sort="descending"] button::after { content: " ↓"; color: inherit; }
+.sort-icon::after { content: " ↕"; color: var(--muted); }
+th[aria-sort="ascending"] .sort-icon::after { content: " ↑"; color: inherit; }
+th[aria-sort="descending"] .sort-icon::after { content: " ↓"; color: inherit; }
 th button:focus-visible { outline: 2px solid var(--fill); outline-offset: 2px; }
 td.num { text-align: right; }
 .pass { color: var(--pass); font-weight: 600; }
@@ -37,7 +37,7 @@ ul.bars li { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr auto;
 .track.small-bar { height: .6rem; min-width: 6rem; }
 .fill.fail-fill { background: var(--fail); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media print { .table-wrap { overflow: visible; border: 0; } th button::after { content: ""; } }
+@media print { .table-wrap { overflow: visible; border: 0; } .sort-icon { display: none; } }
 `;
 
 /**
@@ -70,7 +70,7 @@ export const sortScript = `
 					return ascending ? order : -order;
 				});
 				body.append(...rows);
-				if (status) status.textContent = table.caption.textContent + ': sorted by ' + button.textContent + ', ' + (ascending ? 'ascending' : 'descending') + '.';
+				if (status) status.textContent = table.caption.textContent + ': sorted by ' + button.textContent.trim() + ', ' + (ascending ? 'ascending' : 'descending') + '.';
 			});
 		});
 	}

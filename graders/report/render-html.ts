@@ -9,8 +9,10 @@ interface Column {
 	numeric: boolean;
 }
 
+// The arrow is decoration drawn by CSS inside an aria-hidden span, so it never becomes part of the
+// button's accessible name; the sort order itself is announced through aria-sort.
 function headerCell(column: Column): string {
-	return `<th scope="col"${column.numeric ? ' data-type="number"' : ''}><button type="button">${escapeHtml(column.label)}</button></th>`;
+	return `<th scope="col"${column.numeric ? ' data-type="number"' : ''}><button type="button">${escapeHtml(column.label)}<span class="sort-icon" aria-hidden="true"></span></button></th>`;
 }
 
 function cell(content: string, sortValue: string | number | null, numeric = false): string {

@@ -225,8 +225,12 @@ describe('HTML report', () => {
 	it('uses accessible table markup for a sortable matrix', () => {
 		const text = html();
 		expect(text).toContain('<caption id="learners-caption">Learners (3)</caption>');
-		expect(text).toContain('<th scope="col"><button type="button">Learner</button></th>');
-		expect(text).toContain('<th scope="col" data-type="number"><button type="button">Quiz average</button></th>');
+		expect(text).toContain(
+			'<th scope="col"><button type="button">Learner<span class="sort-icon" aria-hidden="true"></span></button></th>',
+		);
+		expect(text).toContain(
+			'<th scope="col" data-type="number"><button type="button">Quiz average<span class="sort-icon" aria-hidden="true"></span></button></th>',
+		);
 		expect(text.match(/<th scope="row"/g)?.length).toBeGreaterThanOrEqual(3);
 		expect(text).toContain('aria-sort');
 		expect(text).toContain('aria-live="polite"');
