@@ -4,6 +4,7 @@ import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetInstanceProfileCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { serializeSnapshot } from '../../../graders/engine/snapshot.ts';
+import { lab1 } from '../../../graders/labs/lab1/index.ts';
 import { collectLab1 } from '../support/collect-lab1.ts';
 import { accessLogGroup, completeLab1Account } from '../support/lab1-account.ts';
 import { lab1FixtureScenarios } from '../support/lab1-scenarios.ts';
@@ -22,6 +23,26 @@ describe('Lab 1 collectors against a mocked account', () => {
 		for (const [name, scenario] of Object.entries(lab1FixtureScenarios)) {
 			expect(serializeSnapshot(await scenario()), name).toBe(await readFile(fixturePath(name), 'utf8'));
 		}
+	});
+
+	it('call only operations they declare, so the generated IAM policy covers every call', async () => {
+		const called = new Set<string>();
+		await collectLab1(completeLab1Account(), {
+			pageSize: 1,
+			after: (mocks) => {
+				for (const service of ['sts', 'ec2', 'iam', 'cloudwatch', 'logs', 'sns', 'ssm'] as const) {
+					for (const call of mocks[service].calls()) {
+						called.add(`${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`);
+					}
+				}
+			},
+		});
+		const declared = new Set([
+			'sts:GetCallerIdentity',
+			...lab1.collectors.flatMap((collector) => collector.iamActions),
+		]);
+		expect([...called].filter((action) => !declared.has(action))).toEqual([]);
+		expect(called.size).toBe(declared.size);
 	});
 
 	it('follow every page: one item per page gives the same snapshot', async () => {
