@@ -30,8 +30,9 @@ td.num { text-align: right; }
 .error { color: var(--error); font-weight: 600; }
 .none { color: var(--muted); }
 .small { color: var(--muted); font-size: .85em; }
+.missing { display: block; white-space: normal; min-width: 14rem; max-width: 24rem; }
 ul.bars { list-style: none; padding: 0; margin: 0; max-width: 48rem; }
-ul.bars li { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr auto; gap: .75rem; align-items: center; margin: .35rem 0; }
+ul.bars li { display: grid; grid-template-columns: 16rem minmax(6rem, 1fr) 17rem; gap: .75rem; align-items: center; margin: .35rem 0; }
 .track { display: block; height: 1rem; background: var(--track); border-radius: 3px; overflow: hidden; }
 .fill { display: block; height: 100%; background: var(--fill); }
 .track.small-bar { height: .6rem; min-width: 6rem; }

@@ -25,8 +25,9 @@ const statusRank: Record<LabCell['status'], number> = { pass: 3, fail: 2, error:
 
 function labCellHtml(labCell: LabCell | undefined): string {
 	if (!labCell || labCell.status === 'not-attempted') return cell('<span class="none">not attempted</span>', 0);
+	// An account that could not be read at all has no score worth showing; a partial read does.
 	const score =
-		labCell.bestScore === null
+		labCell.bestScore === null || (labCell.status === 'error' && labCell.bestScore === 0)
 			? ''
 			: ` <span class="small">${escapeHtml(labCell.bestScore)}/${escapeHtml(labCell.maxScore)}</span>`;
 	const sort = `${statusRank[labCell.status]}-${labCell.firstPassedAt ?? labCell.lastAttemptAt ?? ''}`;
@@ -54,7 +55,7 @@ function learnerRowHtml(matrix: CompletionMatrix, row: MatrixRow, showCohort: bo
 		cell(
 			row.complete
 				? '<span class="pass">complete</span>'
-				: `<span class="fail">incomplete</span><br><span class="small">${escapeHtml(row.missing.join('; '))}</span>`,
+				: `<span class="fail">incomplete</span><span class="small missing">${escapeHtml(row.missing.join('; '))}</span>`,
 			row.complete ? 1 : 0,
 		),
 		...matrix.labs.map((lab) => labCellHtml(row.labs[lab.id])),
