@@ -12,6 +12,6 @@ export function labTaggedFunctions(
 ): LambdaFunction[] {
 	return functions.filter((fn) => {
 		const outcome = tags[fn.functionArn];
-		return !outcome || !outcome.ok || 'sre-lab' in outcome.data;
+		return !outcome?.ok || 'sre-lab' in outcome.data;
 	});
 }

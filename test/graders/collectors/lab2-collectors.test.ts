@@ -66,13 +66,11 @@ describe('Lab 2 collectors against a mocked account', () => {
 		account.windows.push({ ...second, id: 'mw-0denied00000000002', name: 'someone-elses-window' });
 		const snapshot = await collectLab2(account, {
 			before: (mocks) => {
-				mocks.ssm
-					.on(DescribeMaintenanceWindowTasksCommand, { WindowId: 'mw-0denied00000000002' })
-					.rejects(
-						Object.assign(new Error('is not authorized to perform: ssm:DescribeMaintenanceWindowTasks'), {
-							name: 'AccessDeniedException',
-						}),
-					);
+				mocks.ssm.on(DescribeMaintenanceWindowTasksCommand, { WindowId: 'mw-0denied00000000002' }).rejects(
+					Object.assign(new Error('is not authorized to perform: ssm:DescribeMaintenanceWindowTasks'), {
+						name: 'AccessDeniedException',
+					}),
+				);
 			},
 		});
 		const windows = data<PerResource<MaintenanceWindow>>(snapshot, 'ssm.maintenance-windows');

@@ -33,7 +33,13 @@ describe('lab2 grader IAM policy', () => {
 		const allowed = new Set(generateGraderPolicy(lab2.collectors).Statement.flatMap((statement) => statement.Action));
 		// The caller's identity is always read and needs no permission.
 		made.delete('sts:GetCallerIdentity');
-		for (const dependent of ['ssm:GetMaintenanceWindowTask', 'ssm:DescribeAssociation', 'iam:SimulatePrincipalPolicy', 'scheduler:GetSchedule', 'lambda:ListTags']) {
+		for (const dependent of [
+			'ssm:GetMaintenanceWindowTask',
+			'ssm:DescribeAssociation',
+			'iam:SimulatePrincipalPolicy',
+			'scheduler:GetSchedule',
+			'lambda:ListTags',
+		]) {
 			expect(made).toContain(dependent);
 		}
 		expect([...made].filter((action) => !allowed.has(action))).toEqual([]);
