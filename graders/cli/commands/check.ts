@@ -55,14 +55,23 @@ async function collectFromAccount(
 		...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
 	});
 	try {
-		if (io.isTTY) io.stderr(`Reading your ${lab.id} resources in ${region}…\n`);
+		// One self-overwriting progress line on a terminal; nothing in logs or pipes.
+		const total = lab.collectors.length + 1;
+		let done = 0;
+		const progress = () => io.stderr(`\rReading your ${lab.id} resources in ${region}… ${done}/${total}`);
+		if (io.isTTY) progress();
 		const snapshot = await collectSnapshot({
 			collectors: lab.collectors,
 			clients,
 			region,
 			window: windowEndingAt(io.now(), durationMs),
 			now: io.now,
+			onRead: () => {
+				done++;
+				if (io.isTTY) progress();
+			},
 		});
+		if (io.isTTY) io.stderr('\n');
 		if (options.verbose) io.stderr(formatCallSummary(clients.counter.counts()));
 		const identity = snapshot.reads[callerIdentity.id];
 		if (identity && !identity.ok && accountWideFailures.has(identity.error.kind)) {

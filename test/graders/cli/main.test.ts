@@ -243,3 +243,22 @@ describe('sre-lab check without credentials', () => {
 		}
 	});
 });
+
+describe('sre-lab check on a terminal', () => {
+	it('shows read progress on stderr and colours the checklist', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		try {
+			const { code, stdout, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1'], {
+				isTTY: true,
+				now: () => collectedAt,
+				createClients: testClientProvider,
+			});
+			expect(code).toBe(0);
+			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/13');
+			expect(stderr).toContain('13/13\n');
+			expect(stdout.includes('\u001b[32m✓')).toBe(true);
+		} finally {
+			mocks.restore();
+		}
+	});
+});
