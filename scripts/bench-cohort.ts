@@ -114,7 +114,8 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 				// The mock keeps every call it answered; count them and let them go, so the harness's
 				// memory does not grow with the number of accounts.
 				sdkCalls += mocks.totalCalls();
-				for (const mock of [mocks.sts, mocks.ec2, mocks.iam, mocks.cloudwatch, mocks.logs, mocks.sns, mocks.ssm]) mock.resetHistory();
+				for (const mock of [mocks.sts, mocks.ec2, mocks.iam, mocks.cloudwatch, mocks.logs, mocks.sns, mocks.ssm])
+					mock.resetHistory();
 				if (done.outcome.status === 'error') errors += 1;
 				else if (done.outcome.results.every((result) => result.outcome === 'pass')) passed += 1;
 				recordAccountGrading(db, {

@@ -212,7 +212,9 @@ export async function runGrade(
 		}
 
 		removeInterruptHandler = dependencies.onInterrupt(() => {
-			io.stderr(`\nStopping: every finished account is saved; the rest, including accounts in progress, are graded by the same command with --resume (Ctrl-C again quits at once).\n`);
+			io.stderr(
+				`\nStopping: every finished account is saved; the rest, including accounts in progress, are graded by the same command with --resume (Ctrl-C again quits at once).\n`,
+			);
 			stopInterrupt.abort();
 		});
 		const labsForErrors = ungradedLabs(labs);
