@@ -40,7 +40,9 @@ try {
 		.slice(0, 5);
 
 	console.log(`\nBuild of ${pages.length} pages on ${cpus().length} cores: ${seconds.toFixed(1)} s`);
-	console.log(`gzip totals (excluding the Pagefind index): HTML ${kib(totals['.html'] ?? 0)}, CSS ${kib(totals['.css'] ?? 0)}, JS ${kib(totals['.js'] ?? 0)}`);
+	console.log(
+		`gzip totals (excluding the Pagefind index): HTML ${kib(totals['.html'] ?? 0)}, CSS ${kib(totals['.css'] ?? 0)}, JS ${kib(totals['.js'] ?? 0)}`,
+	);
 	console.log('largest JS files (raw):');
 	for (const { file, bytes } of largestJs) console.log(`  ${kib(bytes)}  ${file}`);
 } finally {

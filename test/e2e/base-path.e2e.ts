@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newWatchedPage } from './support/browser.ts';
-import { type StaticSite, serveStaticSite } from './support/static-server.ts';
 import { sitemapPathnames } from './support/sitemap.ts';
+import { type StaticSite, serveStaticSite } from './support/static-server.ts';
 
 const base = '/sre-course/';
 const outDir = mkdtempSync(join(tmpdir(), 'sre-course-base-'));

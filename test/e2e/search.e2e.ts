@@ -33,9 +33,9 @@ test.each(searches)('searching for "$query" finds $expected', async ({ query, ex
 	await page.keyboard.type(query);
 	const firstResult = dialog.locator('.pagefind-ui__result-link').first();
 	await firstResult.waitFor({ timeout: 30_000 });
-	const hrefs = await dialog.locator('.pagefind-ui__result-link').evaluateAll((links) =>
-		links.map((link) => link.getAttribute('href')),
-	);
+	const hrefs = await dialog
+		.locator('.pagefind-ui__result-link')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 	expect(hrefs).toContain(expected);
 	expect(await axeViolations(page, 'dialog')).toEqual([]);
 	expect(problems.messages).toEqual([]);

@@ -21,7 +21,14 @@ test('the outline has thirteen modules in course order', () => {
 
 describe.each(courseOutline)('module $module ($slug)', ({ slug, module, day, topics }) => {
 	// Read lazily so a missing page fails its own tests instead of the whole file.
-	const page = { get source() { return readPage(slug).source; }, get frontmatter() { return readPage(slug).frontmatter; } };
+	const page = {
+		get source() {
+			return readPage(slug).source;
+		},
+		get frontmatter() {
+			return readPage(slug).frontmatter;
+		},
+	};
 
 	test('declares its day, module number, duration and AWS services', () => {
 		expect(page.frontmatter.day).toBe(day);
@@ -58,13 +65,28 @@ test.each([1, 2, 3])('day %i has an overview page linking its quiz', (day) => {
 
 test('the glossary defines the core terms and links to where each is taught', () => {
 	const { source } = readPage('glossary');
-	for (const term of ['SLI', 'SLO', 'SLA', 'error budget', 'burn rate', 'toil', 'MTTD', 'MTTR', 'golden signals', 'runbook', 'postmortem', 'game day', 'drift']) {
+	for (const term of [
+		'SLI',
+		'SLO',
+		'SLA',
+		'error budget',
+		'burn rate',
+		'toil',
+		'MTTD',
+		'MTTR',
+		'golden signals',
+		'runbook',
+		'postmortem',
+		'game day',
+		'drift',
+	]) {
 		expect(source.toLowerCase()).toContain(term.toLowerCase());
 	}
 	expect(source.match(/\]\(\/day-\d\//g)?.length ?? 0).toBeGreaterThanOrEqual(20);
 });
 
 test('the prose counter ignores code, tables and markup', () => {
-	const sample = '---\ntitle: x\n---\nimport A from "a";\n\nOne two three.\n\n```bash\nnot counted here\n```\n\n| a | b |\n|---|---|\n\n<Aside type="tip">Four five</Aside>\n';
+	const sample =
+		'---\ntitle: x\n---\nimport A from "a";\n\nOne two three.\n\n```bash\nnot counted here\n```\n\n| a | b |\n|---|---|\n\n<Aside type="tip">Four five</Aside>\n';
 	expect(proseWordCount(sample)).toBe(5);
 });

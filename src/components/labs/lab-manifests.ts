@@ -6,7 +6,11 @@ import type { LabManifest } from '../../../graders/manifest/manifest-schema.ts';
  * what the grader verifies and a broken manifest fails the site build. Vite tracks the files, so
  * editing a manifest refreshes the page in `astro dev`.
  */
-const manifestFiles = import.meta.glob<string>('../../../labs/*/manifest.yaml', { query: '?raw', import: 'default', eager: true });
+const manifestFiles = import.meta.glob<string>('../../../labs/*/manifest.yaml', {
+	query: '?raw',
+	import: 'default',
+	eager: true,
+});
 
 export function labManifest(labId: string): LabManifest {
 	const entry = Object.entries(manifestFiles).find(([path]) => path.endsWith(`/labs/${labId}/manifest.yaml`));
