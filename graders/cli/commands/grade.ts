@@ -302,8 +302,8 @@ does not stop the run.
 
 Examples:
   sre-lab grade lab1 --roster spring-2026.csv --external-id spring-2026-3f9c --region eu-west-1
-  sre-lab grade --labs lab1,lab2,lab3 --roster spring-2026.csv --concurrency 16
-  sre-lab grade lab1 --roster spring-2026.csv --resume`,
+  sre-lab grade --labs lab1,lab2,lab3 --roster spring-2026.csv --external-id spring-2026-3f9c --concurrency 16
+  sre-lab grade lab1 --roster spring-2026.csv --external-id spring-2026-3f9c --region eu-west-1 --resume`,
 			)
 			.action((lab: string | undefined, options: GradeOptions) => runGrade(lab, options, context, dependencies));
 	};
