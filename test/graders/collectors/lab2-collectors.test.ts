@@ -1,5 +1,6 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetScheduleCommand } from '@aws-sdk/client-scheduler';
 import {
 	DescribeAssociationCommand,
@@ -114,6 +115,32 @@ describe('Lab 2 collectors against a mocked account', () => {
 		expect(role.data.simulation).toMatchObject({
 			ok: false,
 			error: { kind: 'access-denied', action: 'iam:SimulatePrincipalPolicy' },
+		});
+	});
+
+	it('simulate the role against a lab snapshot in the Region, with its tag as condition context', async () => {
+		let request:
+			| { ResourceArns?: string[]; ContextEntries?: { ContextKeyName?: string; ContextKeyValues?: string[] }[] }
+			| undefined;
+		const snapshot = await collectLab2(completeLab2Account(), {
+			after: (mocks) => {
+				request = mocks.iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input;
+			},
+		});
+		expect(request?.ResourceArns).toEqual(['arn:aws:ec2:eu-west-1::snapshot/snap-0000000000sre0lab']);
+		expect(request?.ContextEntries?.map((entry) => [entry.ContextKeyName, entry.ContextKeyValues])).toEqual([
+			['aws:ResourceTag/sre-lab', ['lab2']],
+			['ec2:ResourceTag/sre-lab', ['lab2']],
+		]);
+		const role = data<PerResource<ExecutionRole>>(snapshot, 'iam.lambda-execution-roles')[
+			`arn:aws:iam::${accountId}:role/${executionRoleName}`
+		];
+		expect(role?.ok && role.data.simulation).toEqual({
+			ok: true,
+			data: {
+				'ec2:DescribeSnapshots': { decision: 'allowed', missingContext: [] },
+				'ec2:DeleteSnapshot': { decision: 'allowed', missingContext: [] },
+			},
 		});
 	});
 

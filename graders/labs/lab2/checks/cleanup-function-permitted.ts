@@ -9,18 +9,24 @@ export const cleanupActions = ['ec2:DescribeSnapshots', 'ec2:DeleteSnapshot'] as
 
 /**
  * What the role may do. IAM's simulator is trusted when the grader may call it (it also applies
- * permission boundaries); otherwise the policy documents are read.
+ * permission boundaries), except where it denied only for want of a condition value it was not
+ * given: for those actions, and when there is no simulation at all, the policy documents decide.
  */
 function missingActions(role: ExecutionRole): { missing: string[]; how: string } {
-	if (role.simulation.ok) {
-		const decisions = role.simulation.data;
-		return {
-			missing: cleanupActions.filter((action) => decisions[action] !== 'allowed'),
-			how: 'the IAM policy simulator',
-		};
-	}
 	const documents = role.policies.map((policy) => policy.document);
-	return { missing: cleanupActions.filter((action) => !policiesAllow(documents, action)), how: 'its policies' };
+	if (!role.simulation.ok) {
+		return { missing: cleanupActions.filter((action) => !policiesAllow(documents, action)), how: 'its policies' };
+	}
+	const decisions = role.simulation.data;
+	const missing = cleanupActions.filter((action) => {
+		const simulated = decisions[action];
+		if (simulated?.decision === 'allowed') return false;
+		if (simulated && simulated.decision !== 'explicitDeny' && simulated.missingContext.length > 0) {
+			return !policiesAllow(documents, action);
+		}
+		return true;
+	});
+	return { missing, how: 'the IAM policy simulator' };
 }
 
 export const cleanupFunctionPermitted: CheckDefinition = {

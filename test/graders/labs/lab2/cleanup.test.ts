@@ -67,12 +67,32 @@ describe('cleanup-function-permitted', () => {
 		const snapshot = editRole(loadLab2Fixture('passing'), (role) => {
 			role.simulation = {
 				ok: true,
-				data: { 'ec2:DescribeSnapshots': 'allowed', 'ec2:DeleteSnapshot': 'implicitDeny' },
+				data: {
+					'ec2:DescribeSnapshots': { decision: 'allowed', missingContext: [] },
+					'ec2:DeleteSnapshot': { decision: 'implicitDeny', missingContext: [] },
+				},
 			};
 		});
 		const result = grade(snapshot);
 		expect(result.status).toBe('fail');
 		expect(result.message).toContain('which may not ec2:DeleteSnapshot (according to the IAM policy simulator)');
+	});
+
+	it('lets the documents decide where the simulator lacked a condition value', () => {
+		const inconclusive = (documentsAllow: boolean) =>
+			editRole(loadLab2Fixture('passing'), (role) => {
+				role.simulation = {
+					ok: true,
+					data: {
+						'ec2:DescribeSnapshots': { decision: 'allowed', missingContext: [] },
+						'ec2:DeleteSnapshot': { decision: 'implicitDeny', missingContext: ['aws:RequestTag/owner'] },
+					},
+				};
+				if (!documentsAllow)
+					role.policies = role.policies.filter((policy) => policy.source !== 'inline:snapshot-cleanup');
+			});
+		expect(grade(inconclusive(true)).status).toBe('pass');
+		expect(grade(inconclusive(false)).status).toBe('fail');
 	});
 
 	it('fails when no function carries the lab tag', () => {

@@ -445,23 +445,36 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		PolicyName: input.PolicyName,
 		PolicyDocument: encodeURIComponent(JSON.stringify(role(input.RoleName)[`inline:${input.PolicyName}`])),
 	}));
-	iam.on(SimulatePrincipalPolicyCommand).callsFake((input: { PolicySourceArn: string; ActionNames: string[] }) => {
-		const decisions = account.simulations[input.PolicySourceArn.split('/').at(-1) ?? ''];
-		if (!decisions) {
-			throw notFound(
-				'AccessDenied',
-				`User: arn:aws:sts::${accountId}:assumed-role/Learner/learner is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
-			);
-		}
-		return {
-			EvaluationResults: input.ActionNames.map((action) => ({
-				EvalActionName: action,
-				EvalResourceName: '*',
-				EvalDecision: decisions[action] ?? 'implicitDeny',
-			})),
-			IsTruncated: false,
-		};
-	});
+	iam
+		.on(SimulatePrincipalPolicyCommand)
+		.callsFake(
+			(input: { PolicySourceArn: string; ActionNames: string[]; ContextEntries?: { ContextKeyName?: string }[] }) => {
+				const decisions = account.simulations[input.PolicySourceArn.split('/').at(-1) ?? ''];
+				if (!decisions) {
+					throw notFound(
+						'AccessDenied',
+						`User: arn:aws:sts::${accountId}:assumed-role/Learner/learner is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
+					);
+				}
+				return {
+					EvaluationResults: input.ActionNames.map((action) => {
+						// Like IAM: the tag condition on DeleteSnapshot cannot match without the tag in the context, and says so.
+						const tagGiven = (input.ContextEntries ?? []).some(
+							(entry) => entry.ContextKeyName === 'aws:ResourceTag/sre-lab',
+						);
+						if (action === 'ec2:DeleteSnapshot' && !tagGiven) {
+							return {
+								EvalActionName: action,
+								EvalDecision: 'implicitDeny',
+								MissingContextValues: ['aws:ResourceTag/sre-lab'],
+							};
+						}
+						return { EvalActionName: action, EvalResourceName: '*', EvalDecision: decisions[action] ?? 'implicitDeny' };
+					}),
+					IsTruncated: false,
+				};
+			},
+		);
 
 	const events = mockClient(EventBridgeClient);
 	events.on(ListRulesCommand).callsFake((input: { NextToken?: string }) => {
