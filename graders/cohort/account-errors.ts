@@ -39,5 +39,6 @@ export function describeAccountError(error: unknown, target: RosterEntry): Accou
 	}
 	const classified = classifyReadError(error, { service: 'sre-lab', operation: 'GradeAccount' });
 	const kind = classified.kind === 'not-implemented' || classified.kind === 'region' ? 'other' : classified.kind;
-	return { kind, message: classified.message };
+	// The engine's advice names an AWS action; an unexpected error is clearer in its own words.
+	return { kind, message: kind === 'other' ? describe(error) : classified.message };
 }

@@ -47,7 +47,7 @@ describe('runCohort', () => {
 	});
 
 	it('records AccessDenied, throttling, a refused role and a timeout as errors of those accounts only', async () => {
-		const cohort = targets(6);
+		const cohort = targets(7);
 		const gradeAccount: GradeAccount = async (target, signal) => {
 			switch (target.learnerId) {
 				case 'learner-1':
@@ -59,6 +59,8 @@ describe('runCohort', () => {
 						target.roleArn,
 						sdkError('AccessDenied', 'not authorized to perform: sts:AssumeRole'),
 					);
+				case 'learner-6':
+					throw new Error('the grader role answered from account 999999999999');
 				case 'learner-4':
 					// Ignores the signal on purpose: the run must move on anyway.
 					await sleep(500);
@@ -71,7 +73,7 @@ describe('runCohort', () => {
 		const summary = await runCohort({
 			targets: cohort,
 			gradeAccount,
-			concurrency: 6,
+			concurrency: 7,
 			timeoutMs: 50,
 			onAccountDone: (account) => {
 				done.push(account);
@@ -99,7 +101,11 @@ describe('runCohort', () => {
 			status: 'error',
 			error: { kind: 'timeout', message: 'grading did not finish within 50 ms' },
 		});
-		expect(summary.completed).toHaveLength(6);
+		expect(byLearner['learner-6']).toEqual({
+			status: 'error',
+			error: { kind: 'other', message: 'the grader role answered from account 999999999999' },
+		});
+		expect(summary.completed).toHaveLength(7);
 	});
 
 	it('tells a grader that honours the signal to stop at the time limit', async () => {
