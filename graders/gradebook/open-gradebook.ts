@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { loadSqlite } from './load-sqlite.ts';
@@ -11,11 +11,16 @@ export type GradebookDb = DatabaseSync;
  * read while a run is writing; the busy timeout lets two processes take turns instead of failing.
  */
 export function openGradebook(path: string): GradebookDb {
-	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const inMemory = path === ':memory:';
+	// The gradebook holds learners' names and emails: a new one is readable by its owner only
+	// (SQLite gives its -wal and -shm files the same permissions).
+	const isNew = !inMemory && !existsSync(path);
+	if (!inMemory) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 	const { DatabaseSync } = loadSqlite();
 	const db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+	if (isNew) chmodSync(path, 0o600);
 	db.exec('PRAGMA busy_timeout = 10000');
-	if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+	if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
 	// NORMAL is durable for committed transactions in WAL mode except on power loss, which is fine
 	// for a gradebook that can always be regraded; it makes each per-account commit cheap.
 	db.exec('PRAGMA synchronous = NORMAL');

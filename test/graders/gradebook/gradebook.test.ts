@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,8 @@ describe('gradebook', () => {
 	it('creates its file with WAL and the current schema, and reopens without migrating again', () => {
 		const { db, path } = tempGradebook();
 		expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+		// Names and emails inside: readable by its owner only.
+		expect(statSync(path).mode & 0o777).toBe(0o600);
 		const reopened = openGradebook(path);
 		expect(reopened.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
 		reopened.close();
