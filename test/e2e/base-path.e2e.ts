@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { childProcessEnv } from '../support/child-env.ts';
 import { launchChromium, newWatchedPage } from './support/browser.ts';
 import { sitemapPathnames } from './support/sitemap.ts';
 import { type StaticSite, serveStaticSite } from './support/static-server.ts';
@@ -21,7 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	await promisify(execFile)(resolve('node_modules/.bin/astro'), ['build', '--silent'], {
-		env: { ...process.env, SITE_BASE: base, SITE_OUT_DIR: outDir },
+		env: childProcessEnv({ SITE_BASE: base, SITE_OUT_DIR: outDir }),
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	site = await serveStaticSite(outDir, base);
