@@ -1,4 +1,5 @@
 import type { InvocationTotals } from '../../../collectors/cloudwatch/lambda-invocations.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { dataOf } from '../facts/alternatives.ts';
 import { labFunctions } from '../facts/cleanup-functions.ts';
@@ -9,8 +10,9 @@ import { scheduleReads } from './cleanup-scheduled.ts';
 function findingsOrNone(find: () => ReturnType<typeof ruleFindings>): ReturnType<typeof ruleFindings> {
 	try {
 		return find();
-	} catch {
-		return [];
+	} catch (error) {
+		if (error instanceof ReadFailed) return [];
+		throw error;
 	}
 }
 
