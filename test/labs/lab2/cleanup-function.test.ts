@@ -1,10 +1,12 @@
 import { DeleteSnapshotCommand, DescribeSnapshotsCommand, EC2Client, type Snapshot } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandler, resolveDryRun } from '../../../labs/lab2/cleanup-function/index.mjs';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const ec2Mock = mockClient(EC2Client);
+// Unit test files share a worker (isolate: false): give EC2Client back its real send when done.
+afterAll(() => ec2Mock.restore());
 
 function snapshot(id: string, tags: Record<string, string>): Snapshot {
 	return { SnapshotId: id, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) };

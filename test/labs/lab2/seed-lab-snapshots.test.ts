@@ -8,10 +8,12 @@ import {
 	EC2Client,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedLabSnapshots } from '../../../labs/lab2/seed-lab-snapshots.mjs';
 
 const ec2Mock = mockClient(EC2Client);
+// Unit test files share a worker (isolate: false): give EC2Client back its real send when done.
+afterAll(() => ec2Mock.restore());
 const now = new Date('2026-11-22T09:30:00Z');
 const ec2 = () =>
 	new EC2Client({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
