@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Ec2Instance } from '../../../../graders/collectors/ec2/instances.ts';
+import { readDeleteAfter } from '../../../../graders/labs/lab2/facts/delete-after.ts';
+import { policyLetsRuleInvoke } from '../../../../graders/labs/lab2/facts/invoke-permission.ts';
+import { isRecurringSchedule } from '../../../../graders/labs/lab2/facts/schedule-expression.ts';
+import { targetsByTag, targetsSelect } from '../../../../graders/labs/lab2/facts/ssm-target-selection.ts';
+
+describe('readDeleteAfter (grader)', () => {
+	it('spans the whole day for a bare date', () => {
+		expect(readDeleteAfter('2026-11-20')).toEqual({
+			earliest: Date.parse('2026-11-20T00:00:00Z'),
+			latest: Date.parse('2026-11-21T00:00:00Z'),
+		});
+	});
+
+	it('is exact with an offset, and spans every time zone without one', () => {
+		expect(readDeleteAfter('2026-11-20T10:00:00+02:00')).toEqual({
+			earliest: Date.parse('2026-11-20T08:00:00Z'),
+			latest: Date.parse('2026-11-20T08:00:00Z'),
+		});
+		const noZone = readDeleteAfter('2026-11-20T10:00');
+		expect(noZone && new Date(noZone.earliest).toISOString()).toBe('2026-11-19T20:00:00.000Z');
+		expect(noZone && new Date(noZone.latest).toISOString()).toBe('2026-11-20T22:00:00.000Z');
+	});
+
+	it.each(['2026-02-30', 'soon', '', '20/11/2026'])('rejects %j', (text) => {
+		expect(readDeleteAfter(text)).toBeNull();
+	});
+});
+
+describe('policyLetsRuleInvoke', () => {
+	const ruleArn = 'arn:aws:events:eu-west-1:123456789012:rule/lab2-cleanup';
+	const policy = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });
+	const allowEvents = {
+		Effect: 'Allow',
+		Principal: { Service: 'events.amazonaws.com' },
+		Action: 'lambda:InvokeFunction',
+	};
+
+	it('accepts the statement add-permission writes, with or without a source condition', () => {
+		expect(policyLetsRuleInvoke(policy(allowEvents), ruleArn)).toBe(true);
+		expect(
+			policyLetsRuleInvoke(policy({ ...allowEvents, Condition: { ArnLike: { 'AWS:SourceArn': ruleArn } } }), ruleArn),
+		).toBe(true);
+		expect(
+			policyLetsRuleInvoke(policy({ ...allowEvents, Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } } }), ruleArn),
+		).toBe(true);
+		expect(policyLetsRuleInvoke(policy({ ...allowEvents, Action: 'lambda:*' }), ruleArn)).toBe(true);
+	});
+
+	it('rejects other principals, other rules, Deny and conditions it cannot judge', () => {
+		expect(policyLetsRuleInvoke(policy({ ...allowEvents, Principal: { Service: 's3.amazonaws.com' } }), ruleArn)).toBe(
+			false,
+		);
+		expect(
+			policyLetsRuleInvoke(
+				policy({ ...allowEvents, Condition: { ArnLike: { 'AWS:SourceArn': `${ruleArn}-old` } } }),
+				ruleArn,
+			),
+		).toBe(false);
+		expect(policyLetsRuleInvoke(policy({ ...allowEvents, Effect: 'Deny' }), ruleArn)).toBe(false);
+		expect(
+			policyLetsRuleInvoke(
+				policy({ ...allowEvents, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }),
+				ruleArn,
+			),
+		).toBe(false);
+		expect(policyLetsRuleInvoke(null, ruleArn)).toBe(false);
+	});
+});
+
+describe('Systems Manager target selection', () => {
+	const instance: Ec2Instance = {
+		instanceId: 'i-0a',
+		state: 'running',
+		tags: { 'sre-lab': 'lab2', PatchGroup: 'web' },
+		instanceProfileArn: null,
+		securityGroupIds: [],
+		publicIp: null,
+		privateIp: null,
+		launchTime: null,
+	};
+
+	it('matches tags, tag keys and instance ids, and requires every entry to match', () => {
+		expect(targetsSelect([{ key: 'tag:PatchGroup', values: ['db', 'web'] }], instance)).toBe(true);
+		expect(targetsSelect([{ key: 'tag-key', values: ['PatchGroup'] }], instance)).toBe(true);
+		expect(targetsSelect([{ key: 'InstanceIds', values: ['i-0a'] }], instance)).toBe(true);
+		expect(targetsSelect([{ key: 'InstanceIds', values: ['*'] }], instance)).toBe(true);
+		expect(
+			targetsSelect(
+				[
+					{ key: 'tag:PatchGroup', values: ['web'] },
+					{ key: 'tag:sre-lab', values: ['lab1'] },
+				],
+				instance,
+			),
+		).toBe(false);
+		expect(targetsSelect([], instance)).toBe(false);
+	});
+
+	it('tells tag targets from lists of instances', () => {
+		expect(targetsByTag([{ key: 'tag:PatchGroup', values: ['web'] }])).toBe(true);
+		expect(targetsByTag([{ key: 'InstanceIds', values: ['*'] }])).toBe(false);
+	});
+
+	it('counts only rate and cron expressions as recurring', () => {
+		expect(isRecurringSchedule('rate(1 day)')).toBe(true);
+		expect(isRecurringSchedule('cron(0 3 ? * SUN *)')).toBe(true);
+		expect(isRecurringSchedule('at(2026-11-23T03:00:00)')).toBe(false);
+		expect(isRecurringSchedule(null)).toBe(false);
+	});
+});
