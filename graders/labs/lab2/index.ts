@@ -11,6 +11,7 @@ import { ssmInstanceInformation } from '../../collectors/ssm/instance-informatio
 import { ssmInstancePatchStates } from '../../collectors/ssm/instance-patch-states.ts';
 import { ssmMaintenanceWindows } from '../../collectors/ssm/maintenance-windows.ts';
 import { ssmPatchAssociations } from '../../collectors/ssm/patch-associations.ts';
+import { ssmPatchInstallCommands } from '../../collectors/ssm/patch-install-commands.ts';
 import { defineLab } from '../../engine/define-lab.ts';
 import { loadManifest } from '../../manifest/load-manifest.ts';
 import { cleanupFunctionPermitted } from './checks/cleanup-function-permitted.ts';
@@ -42,6 +43,7 @@ export const lab2 = defineLab({
 		ssmMaintenanceWindows,
 		ssmPatchAssociations,
 		ssmInstancePatchStates,
+		ssmPatchInstallCommands,
 		lambdaFunctions,
 		lambdaFunctionTags,
 		lambdaFunctionPolicies,

@@ -14,6 +14,7 @@ import type { FunctionPolicy } from '../../../graders/collectors/lambda/function
 import type { LambdaSchedule } from '../../../graders/collectors/scheduler/lambda-schedules.ts';
 import type { MaintenanceWindow } from '../../../graders/collectors/ssm/maintenance-windows.ts';
 import type { PatchAssociation } from '../../../graders/collectors/ssm/patch-associations.ts';
+import type { PatchInstallInvocation } from '../../../graders/collectors/ssm/patch-install-commands.ts';
 import type { PerResource, Snapshot } from '../../../graders/engine/types.ts';
 import { collectLab2 } from '../labs/lab2/support/collect-lab2.ts';
 import {
@@ -80,6 +81,25 @@ describe('Lab 2 collectors against a mocked account', () => {
 			ok: false,
 			error: { kind: 'access-denied', action: 'ssm:DescribeMaintenanceWindowTasks' },
 		});
+	});
+
+	it('follow only patch Install commands sent within the window to their per-instance results', async () => {
+		let listFilters: unknown;
+		let followed: (string | undefined)[] = [];
+		const snapshot = await collectLab2(completeLab2Account(), {
+			after: (mocks) => {
+				listFilters = mocks.ssm.commandCalls(ListCommandsCommand)[0]?.args[0].input.Filters;
+				followed = mocks.ssm.commandCalls(ListCommandInvocationsCommand).map((call) => call.args[0].input.CommandId);
+			},
+		});
+		expect(listFilters).toEqual([
+			{ key: 'DocumentName', value: 'AWS-RunPatchBaseline' },
+			{ key: 'InvokedAfter', value: '2026-11-21T12:00:00.000Z' },
+		]);
+		expect(followed).toEqual(['0a2b0000-aaaa-bbbb-cccc-000000000001']);
+		expect(
+			data<PatchInstallInvocation[]>(snapshot, 'ssm.patch-install-commands').map((invocation) => invocation.status),
+		).toEqual(['Success', 'Success']);
 	});
 
 	it('turn a single-instance association of the old API into an InstanceIds target', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InstancePatchState } from '../../../../graders/collectors/ssm/instance-patch-states.ts';
 import type { MaintenanceWindow } from '../../../../graders/collectors/ssm/maintenance-windows.ts';
 import type { PatchAssociation } from '../../../../graders/collectors/ssm/patch-associations.ts';
+import type { PatchInstallInvocation } from '../../../../graders/collectors/ssm/patch-install-commands.ts';
 import type { PerResource, Snapshot } from '../../../../graders/engine/types.ts';
 import { accessDenied, editRead, failRead } from '../../support/snapshot-edit.ts';
 import { fleetIds, windowId } from './support/lab2-account.ts';
@@ -149,12 +150,46 @@ describe('patching-scheduled', () => {
 });
 
 describe('patching-succeeded', () => {
+	const withCommands = (
+		snapshot: Snapshot,
+		edit: (invocations: PatchInstallInvocation[]) => PatchInstallInvocation[],
+	) => editRead<PatchInstallInvocation[]>(snapshot, 'ssm.patch-install-commands', edit);
+	// The command history is a second source of evidence; without it, the patch states alone decide.
 	const editStates = (edit: (states: InstancePatchState[]) => InstancePatchState[]) =>
-		editRead<InstancePatchState[]>(loadLab2Fixture('passing'), 'ssm.instance-patch-states', edit);
+		withCommands(
+			editRead<InstancePatchState[]>(loadLab2Fixture('passing'), 'ssm.instance-patch-states', edit),
+			() => [],
+		);
 	const gradeStates = (snapshot: Snapshot) => gradeLab2Check(snapshot, 'patching-succeeded');
+	const scannedLast = () =>
+		editRead<InstancePatchState[]>(loadLab2Fixture('passing'), 'ssm.instance-patch-states', (states) =>
+			states.map((state) => ({ ...state, operation: 'Scan', operationEndTime: '2026-11-22T06:00:00.000Z' })),
+		);
 
 	it('passes when every instance installed patches in the window without failures', () => {
 		expect(gradeStates(loadLab2Fixture('passing')).status).toBe('pass');
+	});
+
+	it('passes on the command history when a later scan replaced the Install in the patch state', () => {
+		const result = gradeStates(scannedLast());
+		expect(result.status).toBe('pass');
+		expect(result.evidence).toContain('0a2b0000-aaaa-bbbb-cccc-000000000001');
+	});
+
+	it('fails when the install command failed on an instance and its state shows no Install', () => {
+		const snapshot = withCommands(scannedLast(), (invocations) =>
+			invocations.map((invocation) =>
+				invocation.instanceId === fleetIds[0] ? { ...invocation, status: 'Failed' } : invocation,
+			),
+		);
+		const result = gradeStates(snapshot);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(`${fleetIds[0]} last ran a Scan, not an Install`);
+	});
+
+	it('lets the patch states decide when the command history cannot be read', () => {
+		const denied = failRead(loadLab2Fixture('passing'), 'ssm.patch-install-commands', accessDenied('ssm:ListCommands'));
+		expect(gradeStates(denied).status).toBe('pass');
 	});
 
 	it.each([

@@ -26,6 +26,8 @@ import {
 	DescribeMaintenanceWindowTasksCommand,
 	GetMaintenanceWindowTaskCommand,
 	ListAssociationsCommand,
+	ListCommandInvocationsCommand,
+	ListCommandsCommand,
 	SSMClient,
 } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -75,6 +77,14 @@ export interface Lab2Account {
 		parameters: Record<string, string[]>;
 	}[];
 	patchStates: { id: string; operation: string; end: string; failed: number }[];
+	/** Run Command history of the patch document */
+	commands: {
+		id: string;
+		document: string;
+		operation: string;
+		requestedAt: string;
+		invocations: { instanceId: string; status: string }[];
+	}[];
 	functions: { name: string; role: string; tags: Record<string, string>; policy?: unknown }[];
 	/** role name → policies (managed ARN or `inline:<name>`) with documents */
 	roles: Record<string, Record<string, unknown>>;
@@ -139,6 +149,23 @@ export function completeLab2Account(): Lab2Account {
 		patchStates: [
 			{ id: fleetIds[0], operation: 'Install', end: '2026-11-22T03:12:00.000Z', failed: 0 },
 			{ id: fleetIds[1], operation: 'Install', end: '2026-11-22T03:14:00.000Z', failed: 0 },
+		],
+		commands: [
+			{
+				// What the maintenance window task sent on Sunday night.
+				id: '0a2b0000-aaaa-bbbb-cccc-000000000001',
+				document: 'AWS-RunPatchBaseline',
+				operation: 'Install',
+				requestedAt: '2026-11-22T03:00:05.000Z',
+				invocations: fleetIds.map((instanceId) => ({ instanceId, status: 'Success' })),
+			},
+			{
+				id: '0a2b0000-aaaa-bbbb-cccc-000000000002',
+				document: 'AWS-RunPatchBaseline',
+				operation: 'Scan',
+				requestedAt: '2026-11-22T00:30:00.000Z',
+				invocations: fleetIds.map((instanceId) => ({ instanceId, status: 'Success' })),
+			},
 		],
 		functions: [
 			{ name: functionName, role: executionRoleName, tags: { 'sre-lab': 'lab2' } },
@@ -377,6 +404,40 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 				InstalledCount: 12,
 				MissingCount: 0,
 				FailedCount: state.failed,
+			})),
+			NextToken: page.next,
+		};
+	});
+
+	ssm.on(ListCommandsCommand).callsFake((input: { NextToken?: string; Filters?: { key: string; value: string }[] }) => {
+		const filter = (key: string) => input.Filters?.find((candidate) => candidate.key === key)?.value;
+		const after = filter('InvokedAfter');
+		const matching = account.commands.filter(
+			(command) =>
+				(filter('DocumentName') === undefined || command.document === filter('DocumentName')) &&
+				(after === undefined || Date.parse(command.requestedAt) >= Date.parse(after)),
+		);
+		const page = paged(matching, input.NextToken, size);
+		return {
+			Commands: page.items.map((command) => ({
+				CommandId: command.id,
+				DocumentName: command.document,
+				Parameters: { Operation: [command.operation] },
+				RequestedDateTime: new Date(command.requestedAt),
+			})),
+			NextToken: page.next,
+		};
+	});
+	ssm.on(ListCommandInvocationsCommand).callsFake((input: { CommandId?: string; NextToken?: string }) => {
+		const command = account.commands.find((candidate) => candidate.id === input.CommandId);
+		const page = paged(command?.invocations ?? [], input.NextToken, size);
+		return {
+			CommandInvocations: page.items.map((invocation) => ({
+				CommandId: command?.id,
+				InstanceId: invocation.instanceId,
+				DocumentName: command?.document,
+				Status: invocation.status,
+				RequestedDateTime: command ? new Date(command.requestedAt) : undefined,
 			})),
 			NextToken: page.next,
 		};

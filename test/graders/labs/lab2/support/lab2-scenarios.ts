@@ -16,6 +16,7 @@ export const lab2FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
 		const account = completeLab2Account();
 		for (const window of account.windows) for (const task of window.tasks) task.parameters = { Operation: ['Scan'] };
 		account.patchStates = fleetIds.map((id) => ({ id, operation: 'Scan', end: '2026-11-22T03:12:00.000Z', failed: 0 }));
+		account.commands = account.commands.filter((command) => command.operation === 'Scan');
 		// The learner granted DescribeSnapshots only: the function can list but not delete.
 		account.roles[executionRoleName] = {
 			'inline:snapshot-cleanup': {
