@@ -6,6 +6,8 @@ import {
 	DescribeAssociationCommand,
 	DescribeMaintenanceWindowTasksCommand,
 	GetMaintenanceWindowTaskCommand,
+	ListCommandInvocationsCommand,
+	ListCommandsCommand,
 } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import type { InvocationTotals } from '../../../graders/collectors/cloudwatch/lambda-invocations.ts';
