@@ -2,8 +2,8 @@ import { apigatewaySreLabApiStages } from '../../collectors/apigateway/sre-lab-a
 import { cloudformationSreLabStackResources } from '../../collectors/cloudformation/sre-lab-stack-resources.ts';
 import { cloudformationStacks } from '../../collectors/cloudformation/stacks.ts';
 import { cloudwatchAlarmHistory } from '../../collectors/cloudwatch/alarm-history.ts';
-import { cloudwatchAlarmMetrics } from '../../collectors/cloudwatch/alarm-metrics.ts';
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
+import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
 import { lambdaSreLabFunctionConfigurations } from '../../collectors/lambda/sre-lab-function-configurations.ts';
 import { snsSubscriptions } from '../../collectors/sns/subscriptions.ts';
 import { ssmLab3FaultHistory } from '../../collectors/ssm/lab3-fault-history.ts';
@@ -42,7 +42,7 @@ export const lab3 = defineLab({
 		xrayTraceSummaries,
 		xrayServiceGraph,
 		cloudwatchDashboards,
-		cloudwatchAlarmMetrics,
+		cloudwatchMetricAlarms,
 		snsSubscriptions,
 		cloudwatchAlarmHistory,
 		ssmLab3FaultHistory,

@@ -1,6 +1,7 @@
 import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
 import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
+import { watchedMetrics } from '../../shared/alarm-metrics.ts';
 import { errorMetrics, type FilterMetric, metricKey, requestMetrics } from './filter-behaviour.ts';
 import { labDefaultObjective, readSloParameter } from './slo-record.ts';
 
@@ -20,13 +21,7 @@ export interface AlarmJudgement {
 	description: string;
 }
 
-function watchedMetricKeys(alarm: MetricAlarm): string[] {
-	const direct =
-		alarm.namespace && alarm.metricName
-			? [metricKey({ namespace: alarm.namespace, metricName: alarm.metricName })]
-			: [];
-	return [...direct, ...alarm.metrics.flatMap((query) => (query.metric ? [metricKey(query.metric)] : []))];
-}
+const watchedMetricKeys = (alarm: MetricAlarm): string[] => watchedMetrics(alarm).map(metricKey);
 
 const raises = (operator: string) =>
 	operator === 'GreaterThanThreshold' || operator === 'GreaterThanOrEqualToThreshold';

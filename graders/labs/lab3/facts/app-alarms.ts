@@ -1,9 +1,10 @@
-import type { AlarmWithMetrics, WatchedMetric } from '../../../collectors/cloudwatch/alarm-metrics.ts';
+import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
+import { alarmExpressions, type WatchedMetric, watchedMetrics } from '../../shared/alarm-metrics.ts';
 import { type AppResources, appResources, appStackReads } from './app-stack.ts';
 import { appMetricSignal, describeMetric, type GoldenSignal, percentileOf } from './golden-signals.ts';
 
-export const appAlarmReads = [...appStackReads, 'cloudwatch.alarm-metrics'] as const;
+export const appAlarmReads = [...appStackReads, 'cloudwatch.metric-alarms'] as const;
 
 /** Tail latency: p90 or higher, because averages hide the slow requests users complain about. */
 export const minimumLatencyPercentile = 90;
@@ -11,7 +12,7 @@ export const minimumLatencyPercentile = 90;
 export type AlarmKind = 'latency' | 'errors';
 
 export interface AlarmJudgement {
-	alarm: AlarmWithMetrics;
+	alarm: MetricAlarm;
 	/** The app metric that made this an alarm of this kind, for messages. */
 	watched: WatchedMetric;
 	/** SNS topics among the alarm actions. */
@@ -44,8 +45,8 @@ export function judgeAppAlarms(
 ): AlarmJudgement[] {
 	const signal: GoldenSignal = kind;
 	const judgements: AlarmJudgement[] = [];
-	for (const alarm of view.read<AlarmWithMetrics[]>('cloudwatch.alarm-metrics')) {
-		const candidates = alarm.metrics.filter((metric) => appMetricSignal(metric, app) === signal);
+	for (const alarm of view.read<MetricAlarm[]>('cloudwatch.metric-alarms')) {
+		const candidates = watchedMetrics(alarm).filter((metric) => appMetricSignal(metric, app) === signal);
 		if (candidates.length === 0) continue;
 		// Prefer a watched metric that satisfies the kind (e.g. the p99 one among several), for the message.
 		const watched =
@@ -61,7 +62,8 @@ export function judgeAppAlarms(
 
 export function describeWatched(judgement: AlarmJudgement): string {
 	const { alarm, watched } = judgement;
-	const math = alarm.expressions.length > 0 ? ` in the expression ${alarm.expressions.join('; ')}` : '';
+	const expressions = alarmExpressions(alarm);
+	const math = expressions.length > 0 ? ` in the expression ${expressions.join('; ')}` : '';
 	return `${describeMetric(watched, watched.stat)}${math}`;
 }
 

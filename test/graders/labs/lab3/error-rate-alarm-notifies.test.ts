@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { AlarmWithMetrics } from '../../../../graders/collectors/cloudwatch/alarm-metrics.ts';
+import type { MetricAlarm } from '../../../../graders/collectors/cloudwatch/metric-alarms.ts';
 import { app } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'error-rate-alarm-notifies';
-const editErrorAlarm = (edit: (alarm: AlarmWithMetrics) => void) =>
-	editRead<AlarmWithMetrics[]>(loadFixture('passing'), 'cloudwatch.alarm-metrics', (alarms) => {
-		edit(alarms.find((alarm) => alarm.alarmName === app.errorAlarm) as AlarmWithMetrics);
+const editErrorAlarm = (edit: (alarm: MetricAlarm) => void) =>
+	editRead<MetricAlarm[]>(loadFixture('passing'), 'cloudwatch.metric-alarms', (alarms) => {
+		edit(alarms.find((alarm) => alarm.alarmName === app.errorAlarm) as MetricAlarm);
 	});
+
+/** Turns the metric-math alarm into a plain alarm on the Sum of one metric. */
+function watchOneMetric(alarm: MetricAlarm, namespace: string, metricName: string, dimensions: Record<string, string>) {
+	Object.assign(alarm, { namespace, metricName, dimensions, statistic: 'Sum', metrics: [] });
+}
 
 describe(id, () => {
 	it('passes for a metric-math error rate built on the API 5xx that notifies SNS', () => {
@@ -18,10 +23,7 @@ describe(id, () => {
 
 	it("passes for a plain alarm on a function's Errors", () => {
 		const snapshot = editErrorAlarm((alarm) => {
-			alarm.expressions = [];
-			alarm.metrics = [
-				{ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: app.inventory }, stat: 'Sum' },
-			];
+			watchOneMetric(alarm, 'AWS/Lambda', 'Errors', { FunctionName: app.inventory });
 		});
 		expect(gradeCheck(snapshot, id).status).toBe('pass');
 	});
@@ -43,10 +45,7 @@ describe(id, () => {
 
 	it('fails when no alarm watches the errors of this application (4xx do not count)', () => {
 		const snapshot = editErrorAlarm((alarm) => {
-			alarm.expressions = [];
-			alarm.metrics = [
-				{ namespace: 'AWS/ApiGateway', metricName: '4xx', dimensions: { ApiId: app.apiId }, stat: 'Sum' },
-			];
+			watchOneMetric(alarm, 'AWS/ApiGateway', '4xx', { ApiId: app.apiId });
 		});
 		expect(gradeCheck(snapshot, id).message).toBe(
 			"No alarm watches the application's errors (the API's 5xx or a function's Errors).",
@@ -55,7 +54,7 @@ describe(id, () => {
 
 	it('is an error when alarms could not be read', () => {
 		const result = gradeCheck(
-			failRead(loadFixture('passing'), 'cloudwatch.alarm-metrics', accessDenied('cloudwatch:DescribeAlarms')),
+			failRead(loadFixture('passing'), 'cloudwatch.metric-alarms', accessDenied('cloudwatch:DescribeAlarms')),
 			id,
 		);
 		expect(result.status).toBe('error');

@@ -1,25 +1,15 @@
-import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { MetricAlarm as CloudWatchMetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import type { AlarmWithMetrics } from '../../../../graders/collectors/cloudwatch/alarm-metrics.ts';
-import { watchedMetrics } from '../../../../graders/collectors/cloudwatch/alarm-metrics.ts';
+import { type MetricAlarm, recordMetricAlarm } from '../../../../graders/collectors/cloudwatch/metric-alarms.ts';
 import { app, latencyAlarm } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'latency-alarm-notifies';
 
 /** The fixture with its latency alarm replaced (as the collector would record the given AWS alarm). */
-function withLatencyAlarm(alarm: MetricAlarm) {
-	return editRead<AlarmWithMetrics[]>(loadFixture('passing'), 'cloudwatch.alarm-metrics', (alarms) =>
-		alarms.map((existing) =>
-			existing.alarmName === app.latencyAlarm
-				? {
-						...existing,
-						metrics: watchedMetrics(alarm),
-						alarmActions: alarm.AlarmActions ?? [],
-						actionsEnabled: alarm.ActionsEnabled ?? true,
-					}
-				: existing,
-		),
+function withLatencyAlarm(alarm: CloudWatchMetricAlarm) {
+	return editRead<MetricAlarm[]>(loadFixture('passing'), 'cloudwatch.metric-alarms', (alarms) =>
+		alarms.map((existing) => (existing.alarmName === app.latencyAlarm ? recordMetricAlarm(alarm) : existing)),
 	);
 }
 
@@ -73,7 +63,7 @@ describe(id, () => {
 	});
 
 	it('passes for a metric-math alarm that uses a percentile of the latency', () => {
-		const alarm: MetricAlarm = {
+		const alarm: CloudWatchMetricAlarm = {
 			...latencyAlarm(),
 			Namespace: undefined,
 			MetricName: undefined,
@@ -101,7 +91,7 @@ describe(id, () => {
 
 	it('is an error when alarms could not be read', () => {
 		const result = gradeCheck(
-			failRead(loadFixture('passing'), 'cloudwatch.alarm-metrics', accessDenied('cloudwatch:DescribeAlarms')),
+			failRead(loadFixture('passing'), 'cloudwatch.metric-alarms', accessDenied('cloudwatch:DescribeAlarms')),
 			id,
 		);
 		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('cloudwatch:DescribeAlarms') });

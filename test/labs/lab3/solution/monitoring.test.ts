@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { AlarmWithMetrics } from '../../../../graders/collectors/cloudwatch/alarm-metrics.ts';
 import type { Dashboard } from '../../../../graders/collectors/cloudwatch/dashboards.ts';
+import { type MetricAlarm, recordMetricAlarm } from '../../../../graders/collectors/cloudwatch/metric-alarms.ts';
 import type { PerResource } from '../../../../graders/engine/types.ts';
 import { app } from '../../../graders/labs/lab3/support/lab3-account.ts';
 import { editRead, gradeCheck, loadFixture } from '../../../graders/labs/lab3/support/snapshot-edit.ts';
@@ -52,41 +52,40 @@ function dashboardBody(): unknown {
 	return JSON.parse(substituted);
 }
 
-const dimensionsOf = (dimensions: Cfn[]) => Object.fromEntries(dimensions.map((d) => [d.Name, resolveImport(d.Value)]));
+/** CloudFormation's dimensions as DescribeAlarms returns them, with the imports resolved. */
+const resolvedDimensions = (dimensions: Cfn[] | undefined) =>
+	dimensions?.map((dimension) => ({ Name: dimension.Name, Value: resolveImport(dimension.Value) }));
 
-/** The alarm as cloudwatch.alarm-metrics would record it once deployed. */
-function recordedAlarm(logicalId: string): AlarmWithMetrics {
+/** The alarm as cloudwatch.metric-alarms would record it once deployed (the property names are the API's). */
+function recordedAlarm(logicalId: string): MetricAlarm {
 	const properties = resources[logicalId].Properties;
 	const topic = 'arn:aws:sns:eu-west-1:123456789012:sre-lab3-monitoring-AlertTopic-X';
 	const queries: Cfn[] = properties.Metrics ?? [];
-	return {
-		alarmName: logicalId,
-		alarmArn: `arn:aws:cloudwatch:eu-west-1:123456789012:alarm:${logicalId}`,
-		metrics: properties.MetricName
-			? [
-					{
-						namespace: properties.Namespace,
-						metricName: properties.MetricName,
-						dimensions: dimensionsOf(properties.Dimensions),
-						stat: properties.ExtendedStatistic ?? properties.Statistic,
-					},
-				]
-			: queries
-					.filter((query) => query.MetricStat)
-					.map((query) => ({
-						namespace: query.MetricStat.Metric.Namespace,
-						metricName: query.MetricStat.Metric.MetricName,
-						dimensions: dimensionsOf(query.MetricStat.Metric.Dimensions),
-						stat: query.MetricStat.Stat,
-					})),
-		expressions: queries.filter((query) => query.Expression).map((query) => query.Expression),
-		threshold: 0,
-		comparisonOperator: properties.ComparisonOperator,
-		actionsEnabled: true,
-		alarmActions: properties.AlarmActions.map(() => topic),
-		okActions: properties.OKActions.map(() => topic),
-		state: 'OK',
-	};
+	return recordMetricAlarm({
+		...properties,
+		AlarmName: logicalId,
+		AlarmArn: `arn:aws:cloudwatch:eu-west-1:123456789012:alarm:${logicalId}`,
+		Dimensions: resolvedDimensions(properties.Dimensions),
+		Metrics: queries.map((query) =>
+			query.MetricStat
+				? {
+						...query,
+						MetricStat: {
+							...query.MetricStat,
+							Metric: {
+								...query.MetricStat.Metric,
+								Dimensions: resolvedDimensions(query.MetricStat.Metric.Dimensions),
+							},
+						},
+					}
+				: query,
+		),
+		Threshold: 0,
+		ActionsEnabled: true,
+		AlarmActions: properties.AlarmActions.map(() => topic),
+		OKActions: properties.OKActions.map(() => topic),
+		StateValue: 'OK',
+	});
 }
 
 describe('the Lab 3 reference solution (monitoring.yaml)', () => {
@@ -101,7 +100,7 @@ describe('the Lab 3 reference solution (monitoring.yaml)', () => {
 	});
 
 	it('creates alarms that pass the latency and error-rate checks, and nothing else does', () => {
-		const snapshot = editRead<AlarmWithMetrics[]>(loadFixture('passing'), 'cloudwatch.alarm-metrics', () => [
+		const snapshot = editRead<MetricAlarm[]>(loadFixture('passing'), 'cloudwatch.metric-alarms', () => [
 			recordedAlarm('LatencyAlarm'),
 			recordedAlarm('ErrorRateAlarm'),
 		]);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { collectorsForLabs, labIds } from '../../../graders/labs/index.ts';
+
+/**
+ * Actions that several collectors may declare because each reads different resources with them:
+ * the policies of the roles behind instance profiles (Lab 1), Lambda functions and schedules (Lab 2).
+ * They share one reader (graders/collectors/iam/read-role-policies.ts), not one read.
+ */
+const sharedOnPurpose = new Set([
+	'iam:ListAttachedRolePolicies',
+	'iam:ListRolePolicies',
+	'iam:GetRolePolicy',
+	'iam:GetPolicy',
+	'iam:GetPolicyVersion',
+]);
+
+describe('the collectors of all labs', () => {
+	it('declare each IAM action in one collector, so grading several labs makes each AWS read once', () => {
+		const collectorsByAction = new Map<string, string[]>();
+		for (const collector of collectorsForLabs(labIds())) {
+			for (const action of collector.iamActions) {
+				collectorsByAction.set(action, [...(collectorsByAction.get(action) ?? []), collector.id]);
+			}
+		}
+		const repeated = [...collectorsByAction].filter(
+			([action, collectors]) => collectors.length > 1 && !sharedOnPurpose.has(action),
+		);
+		expect(Object.fromEntries(repeated)).toEqual({});
+	});
+
+	it('cover at least the three published labs', () => {
+		expect(labIds()).toEqual(expect.arrayContaining(['lab1', 'lab2', 'lab3']));
+	});
+});
