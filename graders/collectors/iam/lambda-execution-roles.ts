@@ -4,8 +4,7 @@ import type { Collector, PerResource, ReadOutcome } from '../../engine/types.ts'
 import { fanOut } from '../fan-out.ts';
 import type { LambdaFunction } from '../lambda/functions.ts';
 import { labTaggedFunctions } from '../lambda/lab-functions.ts';
-import type { RolePolicy } from './instance-profile-roles.ts';
-import { readRolePolicies, roleNameFromArn, rolePolicyReadActions } from './read-role-policies.ts';
+import { type RolePolicy, readRolePolicies, roleNameFromArn, rolePolicyReadActions } from './read-role-policies.ts';
 
 /**
  * Actions whose effective decision is simulated for every lab function's role. IAM's simulator also

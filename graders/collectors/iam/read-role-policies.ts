@@ -6,7 +6,18 @@ import {
 	paginateListAttachedRolePolicies,
 	paginateListRolePolicies,
 } from '@aws-sdk/client-iam';
-import type { RolePolicy } from './instance-profile-roles.ts';
+
+/**
+ * How every collector that judges a role's permissions reads its policies (instance profile roles
+ * in Lab 1, Lambda execution and scheduler roles in Lab 2): one reader, so they cannot drift apart.
+ */
+
+export interface RolePolicy {
+	/** ARN for a managed policy, `inline:<name>` for an inline one. */
+	source: string;
+	/** The decoded policy document (IAM returns it URL-encoded). */
+	document: unknown;
+}
 
 /** The IAM actions `readRolePolicies` calls, for collectors to declare. */
 export const rolePolicyReadActions = [
@@ -27,24 +38,42 @@ function decodeDocument(encoded: string | undefined): unknown {
 	return JSON.parse(decodeURIComponent(encoded));
 }
 
-/** Every policy document of a role: the default version of each attached managed policy, and each inline one. */
-export async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
-	const policies: RolePolicy[] = [];
+async function readManagedPolicy(iam: IAMClient, policyArn: string): Promise<RolePolicy> {
+	const policy = await iam.send(new GetPolicyCommand({ PolicyArn: policyArn }));
+	const version = await iam.send(
+		new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: policy.Policy?.DefaultVersionId }),
+	);
+	return { source: policyArn, document: decodeDocument(version.PolicyVersion?.Document) };
+}
+
+async function readAttachedPolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const arns: string[] = [];
 	for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName })) {
-		for (const attached of page.AttachedPolicies ?? []) {
-			if (!attached.PolicyArn) continue;
-			const policy = await iam.send(new GetPolicyCommand({ PolicyArn: attached.PolicyArn }));
-			const version = await iam.send(
-				new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }),
-			);
-			policies.push({ source: attached.PolicyArn, document: decodeDocument(version.PolicyVersion?.Document) });
-		}
+		for (const attached of page.AttachedPolicies ?? []) if (attached.PolicyArn) arns.push(attached.PolicyArn);
 	}
-	for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName })) {
-		for (const policyName of page.PolicyNames ?? []) {
+	return Promise.all(arns.map((arn) => readManagedPolicy(iam, arn)));
+}
+
+async function readInlinePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const names: string[] = [];
+	for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))
+		names.push(...(page.PolicyNames ?? []));
+	return Promise.all(
+		names.map(async (policyName) => {
 			const inline = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-			policies.push({ source: `inline:${policyName}`, document: decodeDocument(inline.PolicyDocument) });
-		}
-	}
-	return policies;
+			return { source: `inline:${policyName}`, document: decodeDocument(inline.PolicyDocument) };
+		}),
+	);
+}
+
+/**
+ * Every policy document of a role: the default version of each attached managed policy, then each
+ * inline one. Managed and inline policies are independent reads, so they run side by side.
+ */
+export async function readRolePolicies(iam: IAMClient, roleName: string): Promise<RolePolicy[]> {
+	const [attached, inline] = await Promise.all([
+		readAttachedPolicies(iam, roleName),
+		readInlinePolicies(iam, roleName),
+	]);
+	return [...attached, ...inline];
 }

@@ -2,8 +2,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 import type { LambdaSchedule } from '../scheduler/lambda-schedules.ts';
-import type { RolePolicy } from './instance-profile-roles.ts';
-import { readRolePolicies, roleNameFromArn, rolePolicyReadActions } from './read-role-policies.ts';
+import { type RolePolicy, readRolePolicies, roleNameFromArn, rolePolicyReadActions } from './read-role-policies.ts';
 
 export interface SchedulerRole {
 	roleName: string;

@@ -1,5 +1,5 @@
 import type { ScheduledRule } from '../../../collectors/events/scheduled-rules.ts';
-import type { RolePolicy } from '../../../collectors/iam/instance-profile-roles.ts';
+import type { RolePolicy } from '../../../collectors/iam/read-role-policies.ts';
 import type { SchedulerRole } from '../../../collectors/iam/scheduler-roles.ts';
 import type { FunctionPolicy } from '../../../collectors/lambda/function-policies.ts';
 import type { LambdaFunction } from '../../../collectors/lambda/functions.ts';
