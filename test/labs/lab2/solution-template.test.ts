@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type ScalarTag } from 'yaml';
-import { policiesAllow } from '../../../graders/labs/lab1/facts/policy-allows.ts';
 import { isRecurringSchedule } from '../../../graders/labs/lab2/facts/schedule-expression.ts';
 import { lab2 } from '../../../graders/labs/lab2/index.ts';
+import { policiesAllow } from '../../../graders/labs/shared/policy-allows.ts';
 
 /** CloudFormation short-form functions, kept as `{ fn: value }` so the test can read what they refer to. */
 const intrinsic = (name: string): ScalarTag => ({

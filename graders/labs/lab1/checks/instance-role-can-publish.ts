@@ -1,7 +1,7 @@
 import type { InstanceProfile } from '../../../collectors/iam/instance-profile-roles.ts';
 import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
-import { policiesAllow } from '../facts/policy-allows.ts';
+import { policiesAllow } from '../../shared/policy-allows.ts';
 import { webServers } from '../facts/web-servers.ts';
 
 /** What the CloudWatch agent calls to ship metrics and log events. */

@@ -1,6 +1,6 @@
 import type { ExecutionRole } from '../../../collectors/iam/lambda-execution-roles.ts';
 import type { CheckDefinition, CheckVerdict, PerResource } from '../../../engine/types.ts';
-import { policiesAllow } from '../../lab1/facts/policy-allows.ts';
+import { policiesAllow } from '../../shared/policy-allows.ts';
 import { dataOf } from '../facts/alternatives.ts';
 import { labFunctions } from '../facts/cleanup-functions.ts';
 import { labTag } from '../facts/fleet.ts';

@@ -5,7 +5,7 @@ import type { FunctionPolicy } from '../../../collectors/lambda/function-policie
 import type { LambdaFunction } from '../../../collectors/lambda/functions.ts';
 import type { LambdaSchedule } from '../../../collectors/scheduler/lambda-schedules.ts';
 import type { PerResource, SnapshotView } from '../../../engine/types.ts';
-import { policiesAllow } from '../../lab1/facts/policy-allows.ts';
+import { policiesAllow } from '../../shared/policy-allows.ts';
 import { dataOf } from './alternatives.ts';
 import { arnInvokesFunction } from './cleanup-functions.ts';
 import { policyLetsRuleInvoke } from './invoke-permission.ts';

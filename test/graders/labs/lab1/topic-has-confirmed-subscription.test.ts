@@ -17,7 +17,7 @@ describe(id, () => {
 			subscriptions.map((subscription) => ({ ...subscription, subscriptionArn: 'PendingConfirmation' })),
 		);
 		expect(gradeCheck(snapshot, id).message).toBe(
-			`${topic} has 1 subscription(s) still waiting for confirmation and none confirmed.`,
+			`${topic}: 1 subscription(s) still wait for confirmation and none is confirmed.`,
 		);
 	});
 
