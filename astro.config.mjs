@@ -35,6 +35,9 @@ export default defineConfig({
 			description:
 				'A three-day, hands-on Site Reliability Engineering course on AWS: SLOs and error budgets, toil, observability, alerting, incident response and release engineering.',
 			customCss: ['./src/styles/theme.css'],
+			// Long command lines wrap instead of scrolling: a scrollable <pre> with nothing focusable in
+			// it cannot be scrolled from the keyboard (WCAG 2.1.1, axe "scrollable-region-focusable").
+			expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
 			lastUpdated: false,
 			pagination: true,
 			plugins: validateLinks ? [starlightLinksValidator({ errorOnLocalLinks: true })] : [],
