@@ -119,7 +119,8 @@ describe('module quiz with the mouse', () => {
 		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
 		// The right/wrong marks use theme colours; check their contrast in the dark theme too.
 		await page.emulateMedia({ colorScheme: 'dark' });
-		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		// Starlight follows the system scheme through a media-query listener, so the switch is async.
+		await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
 		await page.emulateMedia({ colorScheme: 'light' });
 
