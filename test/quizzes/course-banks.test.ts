@@ -47,4 +47,21 @@ describe('the course quiz banks in quizzes/', () => {
 		const counts = [0, 1, 2, 3].map((position) => positions.filter((found) => found === position).length);
 		for (const count of counts) expect(count / positions.length).toBeLessThan(0.4);
 	});
+
+	it('vary the number of wrong options in multiple-choice questions, so "all but the odd one out" is no strategy', () => {
+		const multiples = banks.flatMap((bank) => bank.questions.filter((question) => question.kind === 'multiple'));
+		const oneWrong = multiples.filter((question) => question.options.filter((option) => !option.correct).length === 1);
+		expect(oneWrong.length / multiples.length).toBeLessThan(0.5);
+	});
+
+	it('do not give the answer away by length: the correct single-choice option is rarely the longest', () => {
+		const singles = banks.flatMap((bank) => bank.questions.filter((question) => question.kind === 'single'));
+		const longestIsCorrect = singles.filter((question) => {
+			const correct = question.options.find((option) => option.correct);
+			if (correct === undefined) return false;
+			return question.options.every((option) => option === correct || option.text.length < correct.text.length);
+		});
+		// With four options, chance alone makes the correct one the longest about a quarter of the time.
+		expect(longestIsCorrect.length / singles.length, longestIsCorrect.map((q) => q.id).join(', ')).toBeLessThan(1 / 3);
+	});
 });
