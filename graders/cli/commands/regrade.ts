@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { evaluateLab } from '../../engine/evaluate.ts';
-import type { LabResult } from '../../engine/types.ts';
+import { evaluateStoredEvidence, readsMissingFrom } from '../../cohort/evaluate-evidence.ts';
+import { ungradedLabs } from '../../cohort/lab-plan.ts';
+import type { LabResult, Snapshot } from '../../engine/types.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { erroredAccountsOfRun, evidenceOfRun, loadEvidence } from '../../gradebook/evidence-store.ts';
 import { openGradebook } from '../../gradebook/open-gradebook.ts';
@@ -62,17 +63,43 @@ export async function runRegrade(options: RegradeOptions, context: CommandContex
 			now: io.now().toISOString(),
 		});
 		const changes: string[] = [];
+		const outdated: string[] = [];
 		for (const ref of evidence) {
 			const started = io.now();
-			const snapshot = loadEvidence(db, ref.evidenceId);
-			const results: LabResult[] = source.labs.map((lab) => evaluateLab(lab, snapshot, { now: io.now }));
-			const finished = io.now();
-			recordAccountGrading(db, {
+			const account = {
 				runId: newRunId,
 				learnerRowId: ref.learnerRowId,
 				accountId: ref.accountId,
 				region: ref.region,
 				startedAt: started.toISOString(),
+			};
+			let snapshot: Snapshot;
+			try {
+				snapshot = loadEvidence(db, ref.evidenceId);
+			} catch (error) {
+				// Evidence this version cannot read is the grader's problem, not the learner's.
+				const finished = io.now();
+				recordAccountGrading(db, {
+					...account,
+					finishedAt: finished.toISOString(),
+					durationMs: finished.getTime() - started.getTime(),
+					outcome: {
+						status: 'error',
+						error: {
+							kind: 'other',
+							message: `${(error as Error).message}; grade this account again with \`sre-lab grade\``,
+						},
+						labs: ungradedLabs(source.labs),
+					},
+				});
+				continue;
+			}
+			const results: LabResult[] = source.labs.map((lab) => evaluateStoredEvidence(lab, snapshot, io.now));
+			const missing = [...new Set(source.labs.flatMap((lab) => readsMissingFrom(snapshot, lab)))];
+			if (missing.length > 0) outdated.push(`  ${ref.learnerId}: no ${missing.join(', ')}`);
+			const finished = io.now();
+			recordAccountGrading(db, {
+				...account,
 				finishedAt: finished.toISOString(),
 				durationMs: finished.getTime() - started.getTime(),
 				outcome: { status: 'graded', evidence: { evidenceId: ref.evidenceId }, results },
@@ -98,6 +125,12 @@ export async function runRegrade(options: RegradeOptions, context: CommandContex
 				? `Results that changed (${changes.length}):\n${changes.join('\n')}\n`
 				: 'No result changed.\n',
 		);
+		if (outdated.length > 0) {
+			io.stdout(
+				`Evidence collected by an older sre-lab lacks reads the current graders need (${outdated.length}); ` +
+					`checks that need them and do not pass are recorded as could not grade. Grade these accounts again with \`sre-lab grade\`:\n${outdated.join('\n')}\n`,
+			);
+		}
 		const missing = erroredAccountsOfRun(db, runId);
 		if (missing.length > 0) {
 			io.stdout(

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRegrade } from '../../../../graders/cli/commands/regrade.ts';
 import { UsageError } from '../../../../graders/cli/io.ts';
 import { parseSnapshot } from '../../../../graders/engine/snapshot.ts';
+import type { Snapshot } from '../../../../graders/engine/types.ts';
 import { ensureCohort, upsertLearners } from '../../../../graders/gradebook/cohorts.ts';
 import { loadCompletionData } from '../../../../graders/gradebook/completion-data.ts';
 import { openGradebook } from '../../../../graders/gradebook/open-gradebook.ts';
@@ -76,6 +78,58 @@ function seedBuggyRun(): void {
 	db.close();
 }
 
+/**
+ * Run 2: Cy's evidence was collected before the `ssm.sre-lab-parameters` read existed (and under a
+ * collector id that has since been renamed), and Dee's evidence is in a format this version cannot read.
+ */
+function seedOutdatedRun(): void {
+	const db = openGradebook(gradebook);
+	const cohort = ensureCohort(db, 'spring-2026', now);
+	const ids = upsertLearners(
+		db,
+		cohort.id,
+		[
+			{ learnerId: 'cy', name: 'Cy', email: 'cy@example.org', accountId: '333333333333' },
+			{ learnerId: 'dee', name: 'Dee', email: 'dee@example.org', accountId: '444444444444' },
+		],
+		now,
+	);
+	const runId = startRun(db, {
+		cohortId: cohort.id,
+		kind: 'grade',
+		labs: ['lab1'],
+		settings: {},
+		plannedAccounts: 2,
+		now,
+	});
+	const { 'ssm.sre-lab-parameters': parameters, ...otherReads } = passingSnapshot.reads;
+	const older: Snapshot = { ...passingSnapshot, reads: { ...otherReads, 'ssm.parameters': parameters as never } };
+	for (const [learner, accountId] of [
+		['cy', '333333333333'],
+		['dee', '444444444444'],
+	] as const) {
+		recordAccountGrading(db, {
+			runId,
+			learnerRowId: ids.get(learner) as number,
+			accountId,
+			region: 'eu-west-1',
+			startedAt: now,
+			finishedAt: now,
+			durationMs: 1,
+			outcome: {
+				status: 'graded',
+				evidence: { snapshot: older },
+				results: [fakeLabResult('lab1', accountId, ['pass', 'pass', 'pass'], older.collectedAt)],
+			},
+		});
+	}
+	db.prepare(
+		'UPDATE evidence SET snapshot = ? WHERE id = (SELECT evidence_id FROM account_gradings WHERE run_id = ? AND account_id = ?)',
+	).run(gzipSync(JSON.stringify({ format: 'sre-lab-snapshot', version: 0, reads: {} })), runId, '444444444444');
+	finishRun(db, runId, now);
+	db.close();
+}
+
 beforeEach(() => {
 	scratch = scratchDirectory();
 	gradebook = scratch.path('gradebook.sqlite');
@@ -112,6 +166,56 @@ describe('regrade', () => {
 		await runRegrade({ run: '2', gradebook }, again.context);
 		expect(again.stdout()).toContain('No result changed.');
 		expect(again.exitCode()).toBe(0);
+	});
+
+	it('records evidence that lacks reads or cannot be read as could-not-grade, never as a failure', async () => {
+		seedOutdatedRun();
+		const cli = fakeCliContext();
+		await runRegrade({ run: '2', gradebook }, cli.context);
+		expect(cli.exitCode()).toBe(2);
+		expect(cli.stdout()).toContain('  lab1: 0 passed, 0 not yet, 2 could not be graded');
+		expect(cli.stdout()).toContain(
+			'Evidence collected by an older sre-lab lacks reads the current graders need (1); checks that need them and do not pass are recorded as could not grade. Grade these accounts again with `sre-lab grade`:\n  cy: no ssm.sre-lab-parameters',
+		);
+		expect(cli.stdout()).toMatch(
+			/dee \(444444444444\) other: evidence \d+ is not an sre-lab snapshot .*`sre-lab grade`/,
+		);
+
+		const db = openGradebook(gradebook);
+		const attempts = db
+			.prepare(
+				`SELECT l.learner_key AS learner, a.outcome FROM attempts a JOIN learners l ON l.id = a.learner_id
+				WHERE a.run_id = 3 ORDER BY l.learner_key`,
+			)
+			.all();
+		expect(attempts).toEqual([
+			{ learner: 'cy', outcome: 'error' },
+			{ learner: 'dee', outcome: 'error' },
+		]);
+		const checks = db
+			.prepare(
+				`SELECT c.check_id, c.status, c.message FROM check_results c JOIN attempts a ON a.id = c.attempt_id
+				WHERE a.run_id = 3 AND c.check_id = 'slo-recorded'`,
+			)
+			.all() as { check_id: string; status: string; message: string }[];
+		expect(checks).toEqual([
+			{
+				check_id: 'slo-recorded',
+				status: 'error',
+				message: expect.stringMatching(/^The stored evidence has no "ssm\.sre-lab-parameters".* older sre-lab/),
+			},
+		]);
+		// Checks whose reads are all there are still graded from the evidence.
+		const statuses = db
+			.prepare(
+				`SELECT DISTINCT c.status FROM check_results c JOIN attempts a ON a.id = c.attempt_id
+				WHERE a.run_id = 3 ORDER BY c.status`,
+			)
+			.all()
+			.map((row) => (row as { status: string }).status);
+		expect(statuses).not.toContain('fail');
+		expect(statuses).toContain('pass');
+		db.close();
 	});
 
 	it('rejects a run that does not exist', async () => {
