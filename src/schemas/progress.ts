@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+	areSortedUniqueKeys,
 	COURSE_ID,
 	ISO_TIMESTAMP,
+	isUtcTimestamp,
 	MAX_LEARNER_FIELD_LENGTH,
 	OPTION_KEY,
 	PAGE_ID,
@@ -17,7 +19,10 @@ import {
  * unit test holds to exactly these rules.
  */
 
-const timestamp = z.string().regex(ISO_TIMESTAMP, 'Expected a UTC ISO 8601 timestamp such as 2026-11-22T16:05:00.000Z');
+const timestamp = z
+	.string()
+	.regex(ISO_TIMESTAMP, 'Expected a UTC ISO 8601 timestamp such as 2026-11-22T16:05:00.000Z')
+	.refine(isUtcTimestamp, 'Expected a real date and time; this one does not exist in the calendar');
 const learnerField = z.string().trim().min(1).max(MAX_LEARNER_FIELD_LENGTH);
 
 export const LearnerSchema = z.strictObject({
@@ -35,7 +40,13 @@ export const PageProgressSchema = z.strictObject({
 export const QuizProgressSchema = z
 	.strictObject({
 		/** Question id → option keys chosen at the last submission (`a` is the bank's first option). */
-		answers: z.record(z.string().regex(SLUG_ID), z.array(z.string().regex(OPTION_KEY)).min(1)),
+		answers: z.record(
+			z.string().regex(SLUG_ID),
+			z
+				.array(z.string().regex(OPTION_KEY))
+				.min(1)
+				.refine(areSortedUniqueKeys, 'Option keys must be sorted, each one once (["a", "c"])'),
+		),
 		/** Questions answered fully correctly at the last submission. */
 		score: z.number().int().nonnegative(),
 		maxScore: z.number().int().positive(),

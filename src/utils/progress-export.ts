@@ -2,7 +2,7 @@ import type { ProgressExport, StoredProgress } from '../schemas/progress.ts';
 import {
 	COURSE_ID,
 	COURSE_TITLE,
-	ISO_TIMESTAMP,
+	isUtcTimestamp,
 	PAGE_ID,
 	PROGRESS_EXPORT_FORMAT,
 	PROGRESS_VERSION,
@@ -72,7 +72,7 @@ export function readProgressExport(value: unknown): ReadExportResult {
 	if (!isPlainObject(course) || course.id !== COURSE_ID || typeof course.title !== 'string' || course.title === '') {
 		return { ok: false, reason: `This file belongs to another course (expected course id "${COURSE_ID}").` };
 	}
-	if (typeof value.exportedAt !== 'string' || !ISO_TIMESTAMP.test(value.exportedAt)) {
+	if (typeof value.exportedAt !== 'string' || !isUtcTimestamp(value.exportedAt)) {
 		return { ok: false, reason: 'The file has no valid "exportedAt" timestamp.' };
 	}
 	const allowed = ['format', 'version', 'exportedAt', 'course', 'learner', 'pages', 'quizzes', 'labs'];

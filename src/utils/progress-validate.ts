@@ -1,6 +1,7 @@
 import type { LabProgress, Learner, PageProgress, QuizProgress, StoredProgress } from '../schemas/progress.ts';
 import {
-	ISO_TIMESTAMP,
+	areSortedUniqueKeys,
+	isUtcTimestamp,
 	MAX_LEARNER_FIELD_LENGTH,
 	OPTION_KEY,
 	PAGE_ID,
@@ -27,7 +28,7 @@ function hasOnlyKeys(value: Json, allowed: readonly string[]): boolean {
 	return Object.keys(value).every((key) => allowed.includes(key));
 }
 
-const isTimestamp = (value: unknown): value is string => typeof value === 'string' && ISO_TIMESTAMP.test(value);
+const isTimestamp = (value: unknown): value is string => typeof value === 'string' && isUtcTimestamp(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 export function readLearner(value: unknown): Learner | undefined {
@@ -65,6 +66,7 @@ export function readQuizProgress(value: unknown): QuizProgress | undefined {
 	for (const [questionId, keys] of Object.entries(answers)) {
 		if (!SLUG_ID.test(questionId) || !Array.isArray(keys) || keys.length === 0) return undefined;
 		if (!keys.every((key) => typeof key === 'string' && OPTION_KEY.test(key))) return undefined;
+		if (!areSortedUniqueKeys(keys as string[])) return undefined;
 		checkedAnswers[questionId] = keys as string[];
 	}
 	return { answers: checkedAnswers, score, maxScore, completedAt, attempts };
