@@ -5,6 +5,7 @@
  */
 const iamPrefixByClientName: Readonly<Record<string, string>> = {
 	ApiGatewayV2Client: 'apigateway',
+	ApplicationSignalsClient: 'application-signals',
 	CloudFormationClient: 'cloudformation',
 	CloudWatchClient: 'cloudwatch',
 	CloudWatchLogsClient: 'logs',

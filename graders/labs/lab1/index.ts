@@ -1,3 +1,4 @@
+import { applicationSignalsServiceLevelObjectives } from '../../collectors/application-signals/service-level-objectives.ts';
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
 import { cloudwatchInstanceMetrics } from '../../collectors/cloudwatch/instance-metrics.ts';
 import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
@@ -51,6 +52,7 @@ export const lab1 = defineLab({
 		cloudwatchMetricAlarms,
 		snsSubscriptions,
 		ssmSreLabParameters,
+		applicationSignalsServiceLevelObjectives,
 		cloudwatchDashboards,
 	],
 });

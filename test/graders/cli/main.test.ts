@@ -254,8 +254,8 @@ describe('sre-lab check on a terminal', () => {
 				createClients: testClientProvider,
 			});
 			expect(code).toBe(0);
-			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/13');
-			expect(stderr).toContain('13/13\n');
+			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/14');
+			expect(stderr).toContain('14/14\n');
 			expect(stdout.includes('\u001b[32m✓')).toBe(true);
 		} finally {
 			mocks.restore();

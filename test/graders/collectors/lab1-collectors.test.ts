@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ListServiceLevelObjectivesCommand } from '@aws-sdk/client-application-signals';
 import { DescribeLogStreamsCommand, TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetInstanceProfileCommand } from '@aws-sdk/client-iam';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeSnapshot } from '../../../graders/engine/snapshot.ts';
 import { lab1 } from '../../../graders/labs/lab1/index.ts';
 import { collectLab1 } from '../support/collect-lab1.ts';
-import { accessLogGroup, completeLab1Account } from '../support/lab1-account.ts';
+import { accessLogGroup, completeLab1Account, lab1ApplicationSignalsSlo, sloArn } from '../support/lab1-account.ts';
 import { lab1FixtureScenarios } from '../support/lab1-scenarios.ts';
 import { fixturePath } from '../support/snapshot-edit.ts';
 
@@ -27,12 +28,25 @@ describe('Lab 1 collectors against a mocked account', () => {
 
 	it('call only operations they declare, so the generated IAM policy covers every call', async () => {
 		const called = new Set<string>();
-		await collectLab1(completeLab1Account(), {
+		const account = completeLab1Account();
+		account.serviceLevelObjectives = { 'lab1-availability': lab1ApplicationSignalsSlo };
+		await collectLab1(account, {
 			pageSize: 1,
 			after: (mocks) => {
-				for (const service of ['sts', 'ec2', 'iam', 'cloudwatch', 'logs', 'sns', 'ssm'] as const) {
+				const prefixes = { applicationSignals: 'application-signals' } as Record<string, string>;
+				for (const service of [
+					'sts',
+					'ec2',
+					'iam',
+					'cloudwatch',
+					'logs',
+					'sns',
+					'ssm',
+					'applicationSignals',
+				] as const) {
 					for (const call of mocks[service].calls()) {
-						called.add(`${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`);
+						const prefix = prefixes[service] ?? service;
+						called.add(`${prefix}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`);
 					}
 				}
 			},
@@ -150,6 +164,77 @@ describe('Lab 1 collectors against a mocked account', () => {
 		expect(data['arn:aws:iam::123456789012:instance-profile/ghost-profile']).toMatchObject({
 			ok: false,
 			error: { kind: 'access-denied' },
+		});
+	});
+});
+
+describe('the Application Signals SLO collector', () => {
+	it('reads every page of SLOs and each one’s attainment goal and interval', async () => {
+		const account = completeLab1Account();
+		account.serviceLevelObjectives = {
+			'lab1-availability': lab1ApplicationSignalsSlo,
+			'lab1-calendar': {
+				EvaluationType: 'PeriodBased',
+				Goal: {
+					Interval: {
+						CalendarInterval: { StartTime: new Date('2026-11-01T00:00:00Z'), Duration: 1, DurationUnit: 'MONTH' },
+					},
+					AttainmentGoal: 99.5,
+				},
+			},
+			'lab1-no-goal': {},
+		};
+		const snapshot = await collectLab1(account, { pageSize: 1 });
+		expect(snapshot.reads['application-signals.service-level-objectives']).toEqual({
+			ok: true,
+			data: {
+				[sloArn('lab1-availability')]: {
+					ok: true,
+					data: {
+						arn: sloArn('lab1-availability'),
+						name: 'lab1-availability',
+						evaluationType: 'RequestBased',
+						attainmentGoal: 99.9,
+						interval: { kind: 'rolling', duration: 30, unit: 'DAY' },
+					},
+				},
+				[sloArn('lab1-calendar')]: {
+					ok: true,
+					data: {
+						arn: sloArn('lab1-calendar'),
+						name: 'lab1-calendar',
+						evaluationType: 'PeriodBased',
+						attainmentGoal: 99.5,
+						interval: { kind: 'calendar', duration: 1, unit: 'MONTH', startTime: '2026-11-01T00:00:00.000Z' },
+					},
+				},
+				[sloArn('lab1-no-goal')]: {
+					ok: true,
+					data: {
+						arn: sloArn('lab1-no-goal'),
+						name: 'lab1-no-goal',
+						evaluationType: null,
+						attainmentGoal: null,
+						interval: null,
+					},
+				},
+			},
+		});
+	});
+
+	it('records an endpoint without Application Signals as not implemented', async () => {
+		const snapshot = await collectLab1(completeLab1Account(), {
+			before: (mocks) =>
+				mocks.applicationSignals.on(ListServiceLevelObjectivesCommand).rejects(
+					Object.assign(new Error('The API for service application-signals is not yet implemented'), {
+						name: 'InternalFailure',
+						$metadata: { httpStatusCode: 501 },
+					}),
+				),
+		});
+		expect(snapshot.reads['application-signals.service-level-objectives']).toMatchObject({
+			ok: false,
+			error: { kind: 'not-implemented', action: 'application-signals:ListServiceLevelObjectives' },
 		});
 	});
 });

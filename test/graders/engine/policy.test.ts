@@ -11,6 +11,7 @@ describe('generateGraderPolicy', () => {
 	it('grants exactly the actions the Lab 1 collectors declare, one statement per service', () => {
 		expect(policy.Version).toBe('2012-10-17');
 		expect(policy.Statement.map((statement) => statement.Sid)).toEqual([
+			'SreLabReadApplicationSignals',
 			'SreLabReadCloudwatch',
 			'SreLabReadEc2',
 			'SreLabReadIam',

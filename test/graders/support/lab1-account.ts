@@ -4,6 +4,11 @@
  * clients so the real collectors run against realistic API responses.
  */
 import {
+	ApplicationSignalsClient,
+	GetServiceLevelObjectiveCommand,
+	ListServiceLevelObjectivesCommand,
+} from '@aws-sdk/client-application-signals';
+import {
 	CloudWatchClient,
 	DescribeAlarmsCommand,
 	GetDashboardCommand,
@@ -73,8 +78,18 @@ export interface Lab1Account {
 	alarms: Record<string, unknown>[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
 	parameters: { name: string; type: string; value: string }[];
+	/** Application Signals SLOs as GetServiceLevelObjective returns them (`Slo`), keyed by name. */
+	serviceLevelObjectives: Record<string, Record<string, unknown>>;
 	dashboards: Record<string, unknown>;
 }
+
+export const sloArn = (name: string) => `arn:aws:application-signals:${region}:${accountId}:slo/${name}`;
+
+/** An Application Signals SLO as a learner might create it for Lab 1 (GetServiceLevelObjective's `Slo`). */
+export const lab1ApplicationSignalsSlo = {
+	EvaluationType: 'RequestBased',
+	Goal: { Interval: { RollingInterval: { Duration: 30, DurationUnit: 'DAY' } }, AttainmentGoal: 99.9 },
+};
 
 export function completeLab1Account(): Lab1Account {
 	return {
@@ -187,6 +202,8 @@ export function completeLab1Account(): Lab1Account {
 				}),
 			},
 		],
+		// The lab page records the SLO in Parameter Store; Application Signals is the alternative.
+		serviceLevelObjectives: {},
 		dashboards: {
 			'lab1-sli': {
 				widgets: [
@@ -464,7 +481,28 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 		}),
 	);
 
-	const mocks = { sts, ec2, iam, cloudwatch, logs, sns, ssm };
+	const applicationSignals = mockClient(ApplicationSignalsClient);
+	applicationSignals.on(ListServiceLevelObjectivesCommand).callsFake(
+		answer((input: { NextToken?: string }) => {
+			const page = paged(Object.keys(account.serviceLevelObjectives), input.NextToken, size);
+			return {
+				SloSummaries: page.items.map((name) => ({ Arn: sloArn(name), Name: name })),
+				NextToken: page.next,
+			};
+		}),
+	);
+	applicationSignals.on(GetServiceLevelObjectiveCommand).callsFake(
+		answer((input: { Id: string }) => {
+			const name = input.Id.split('/').at(-1) ?? input.Id;
+			const slo = account.serviceLevelObjectives[name];
+			if (!slo) {
+				throw Object.assign(new Error(`SLO ${input.Id} not found`), { name: 'ResourceNotFoundException' });
+			}
+			return { Slo: { Arn: sloArn(name), Name: name, CreatedTime: new Date('2026-11-22T10:00:00Z'), ...slo } };
+		}),
+	);
+
+	const mocks = { sts, ec2, iam, cloudwatch, logs, sns, ssm, applicationSignals };
 	return {
 		...mocks,
 		totalCalls: () => Object.values(mocks).reduce((sum, mock) => sum + mock.calls().length, 0),
