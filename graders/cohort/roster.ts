@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { accountOfRoleArn, graderRoleArn } from './aws-identifiers.ts';
-import { RosterRowSchema, requiredRosterColumns, rosterColumns } from './roster-schema.ts';
+import { type RosterRow, RosterRowSchema, requiredRosterColumns, rosterColumns } from './roster-schema.ts';
 
 /** Values used when a roster row leaves an optional column empty (from --role-name, --region, --external-id). */
 export interface RosterDefaults {
@@ -26,9 +26,18 @@ export interface RosterProblem {
 	reason: string;
 }
 
-export interface RosterParseResult {
-	entries: RosterEntry[];
+export interface RosterParseResult<Entry = RosterEntry> {
+	entries: Entry[];
 	problems: RosterProblem[];
+}
+
+/** Who a roster row names, without how to reach their account: enough to enrol them in a cohort. */
+export interface RosterLearner {
+	line: number;
+	learnerId: string;
+	name: string;
+	email: string;
+	accountId: string;
 }
 
 interface ParsedRecord {
@@ -38,10 +47,51 @@ interface ParsedRecord {
 }
 
 /**
- * Validates a whole roster and reports every bad row, not just the first, so an instructor can fix
- * the file in one pass. Rows with problems are left out of `entries`.
+ * Validates a whole roster for grading and reports every bad row, not just the first, so an
+ * instructor can fix the file in one pass. Rows with problems are left out of `entries`.
  */
 export function parseRoster(text: string, defaults: RosterDefaults): RosterParseResult {
+	return validateRoster(text, (value, line, reasons) => {
+		const region = value.region ?? defaults.region;
+		if (!region) reasons.push('no region: fill the region column or pass --region');
+		const externalId = value.external_id ?? defaults.externalId;
+		if (!externalId) reasons.push('no external_id: fill the external_id column or pass --external-id');
+		if (!region || !externalId) return undefined;
+		return {
+			line,
+			learnerId: value.learner_id,
+			name: value.name,
+			email: value.email,
+			accountId: value.account_id,
+			roleArn: value.role_arn ?? graderRoleArn(value.account_id, defaults.roleName, region),
+			region,
+			externalId,
+		};
+	});
+}
+
+/**
+ * Validates a roster for enrolling its learners only (e.g. to import quiz progress before the first
+ * grading): the same checks as for grading, except that no region or external id is needed yet.
+ */
+export function parseRosterLearners(text: string): RosterParseResult<RosterLearner> {
+	return validateRoster(text, (value, line) => ({
+		line,
+		learnerId: value.learner_id,
+		name: value.name,
+		email: value.email,
+		accountId: value.account_id,
+	}));
+}
+
+/**
+ * The checks every use of a roster shares: CSV syntax, header, each row's fields, duplicates.
+ * `resolve` adds its own reasons for a row, or returns its entry.
+ */
+function validateRoster<Entry>(
+	text: string,
+	resolve: (value: RosterRow, line: number, reasons: string[]) => Entry | undefined,
+): RosterParseResult<Entry> {
 	let records: ParsedRecord[];
 	try {
 		records = parse(text, {
@@ -65,7 +115,7 @@ export function parseRoster(text: string, defaults: RosterDefaults): RosterParse
 	if (headerProblems.length > 0) return { entries: [], problems: headerProblems };
 
 	const columns = header.record.map((name) => name.toLowerCase());
-	const entries: RosterEntry[] = [];
+	const entries: Entry[] = [];
 	const problems: RosterProblem[] = [];
 	const firstLineByLearner = new Map<string, number>();
 	const firstLineByAccount = new Map<string, number>();
@@ -84,11 +134,7 @@ export function parseRoster(text: string, defaults: RosterDefaults): RosterParse
 		}
 		const value = parsed.data;
 		const reasons: string[] = [];
-
-		const region = value.region ?? defaults.region;
-		if (!region) reasons.push('no region: fill the region column or pass --region');
-		const externalId = value.external_id ?? defaults.externalId;
-		if (!externalId) reasons.push('no external_id: fill the external_id column or pass --external-id');
+		const entry = resolve(value, line, reasons);
 		if (value.role_arn && accountOfRoleArn(value.role_arn) !== value.account_id) {
 			reasons.push(`role_arn belongs to account ${accountOfRoleArn(value.role_arn)}, not ${value.account_id}`);
 		}
@@ -102,20 +148,11 @@ export function parseRoster(text: string, defaults: RosterDefaults): RosterParse
 		if (learnerSeen === undefined) firstLineByLearner.set(value.learner_id, line);
 		if (accountSeen === undefined) firstLineByAccount.set(value.account_id, line);
 
-		if (reasons.length > 0 || !region || !externalId) {
+		if (reasons.length > 0 || entry === undefined) {
 			problems.push({ line, reason: reasons.join('; ') });
 			continue;
 		}
-		entries.push({
-			line,
-			learnerId: value.learner_id,
-			name: value.name,
-			email: value.email,
-			accountId: value.account_id,
-			roleArn: value.role_arn ?? graderRoleArn(value.account_id, defaults.roleName, region),
-			region,
-			externalId,
-		});
+		entries.push(entry);
 	}
 	if (rows.length === 0) problems.push({ line: 2, reason: 'the roster has a header but no learners' });
 	return { entries, problems };

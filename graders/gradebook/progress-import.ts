@@ -86,7 +86,7 @@ export function matchProgressLearner(
 	if (candidates.length === 0) {
 		return {
 			ok: false,
-			reason: `no learner with ${described}${selection.cohort ? ` in cohort ${selection.cohort}` : ''} in the gradebook (learners are added from the roster by \`sre-lab grade\`)`,
+			reason: `no learner with ${described}${selection.cohort ? ` in cohort ${selection.cohort}` : ''} in the gradebook (learners are added from the roster by \`sre-lab grade\`, or before any grading by \`sre-lab import-progress --roster\`)`,
 		};
 	}
 	if (candidates.length > 1) {

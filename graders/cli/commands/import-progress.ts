@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
+import { formatRosterProblems, parseRosterLearners, type RosterLearner } from '../../cohort/roster.ts';
+import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
-import { openGradebook } from '../../gradebook/open-gradebook.ts';
+import { type GradebookDb, openGradebook } from '../../gradebook/open-gradebook.ts';
 import { matchProgressLearner, parseProgressExport, quizScoresOf } from '../../gradebook/progress-import.ts';
 import { recordQuizScores } from '../../gradebook/quiz-results.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
@@ -11,7 +14,38 @@ import { type CommandContext, UsageError } from '../io.ts';
 export interface ImportProgressOptions {
 	learner?: string;
 	cohort?: string;
+	roster?: string;
 	gradebook?: string;
+}
+
+async function readRosterLearners(file: string, context: CommandContext): Promise<RosterLearner[]> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		throw new UsageError(
+			`cannot read roster ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+		);
+	}
+	const roster = parseRosterLearners(text);
+	if (roster.problems.length > 0) {
+		const count = `${roster.problems.length} problem${roster.problems.length === 1 ? '' : 's'}`;
+		context.io.stderr(`${formatRosterProblems(file, roster.problems)}\n`);
+		throw new UsageError(`the roster has ${count}; nothing was imported. Fix them and run again`);
+	}
+	return roster.entries;
+}
+
+/**
+ * Enrols the roster's learners in the cohort (named like \`grade\` names it), so their progress can be
+ * imported before any lab is graded. A later \`grade\` with the same roster finds them there.
+ */
+function registerRoster(db: GradebookDb, cohortName: string, learners: readonly RosterLearner[], now: string) {
+	return inTransaction(db, () => {
+		const cohort = ensureCohort(db, cohortName, now);
+		upsertLearners(db, cohort.id, learners, now);
+		return cohort;
+	});
 }
 
 /**
@@ -24,11 +58,27 @@ export async function runImportProgress(
 	context: CommandContext,
 ): Promise<void> {
 	const { io } = context;
+	if (files.length === 0 && !options.roster)
+		throw new UsageError('name the progress files to import, or pass --roster to enrol a cohort without them');
 	if (options.learner && files.length > 1)
 		throw new UsageError('--learner names the owner of one file; import other files separately');
+	// Validated before the gradebook is touched: a bad roster changes nothing.
+	const enrolment = options.roster
+		? {
+				file: options.roster,
+				learners: await readRosterLearners(options.roster, context),
+				cohort: options.cohort ?? basename(options.roster, extname(options.roster)),
+			}
+		: undefined;
+	const cohortName = enrolment?.cohort ?? options.cohort;
 	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
 	let rejected = 0;
 	try {
+		if (enrolment) {
+			registerRoster(db, enrolment.cohort, enrolment.learners, io.now().toISOString());
+			const count = enrolment.learners.length;
+			io.stdout(`${enrolment.file}: ${count} learner${count === 1 ? '' : 's'} in cohort ${enrolment.cohort}\n`);
+		}
 		for (const file of files) {
 			const reject = (reason: string) => {
 				rejected += 1;
@@ -46,7 +96,7 @@ export async function runImportProgress(
 				reject(parsed.reason);
 				continue;
 			}
-			const learner = matchProgressLearner(db, parsed.value, { learnerId: options.learner, cohort: options.cohort });
+			const learner = matchProgressLearner(db, parsed.value, { learnerId: options.learner, cohort: cohortName });
 			if (!learner.ok) {
 				reject(learner.reason);
 				continue;
@@ -74,11 +124,18 @@ export function registerImportProgress(program: Command, context: CommandContext
 	program
 		.command('import-progress')
 		.description(
-			"load learners' progress files (exported from the course site) so quiz scores count towards completion",
+			"load learners' progress files (exported from the course site) so quiz scores count towards completion; --roster enrols the cohort first",
 		)
-		.argument('<files...>', 'progress JSON files, one per learner')
+		.argument('[files...]', 'progress JSON files, one per learner')
+		.option(
+			'--roster <file>',
+			'enrol the learners of this roster CSV first (as `grade` would, without grading), so files can be imported before any lab is graded',
+		)
 		.option('--learner <id>', 'roster learner id, for a file that does not name its learner')
-		.option('--cohort <name>', 'the cohort, when a learner is in several')
+		.option(
+			'--cohort <name>',
+			'the cohort, when a learner is in several (with --roster: the cohort to enrol into, default the roster file name)',
+		)
 		.option('--gradebook <file>', 'SQLite gradebook (default: SRE_LAB_GRADEBOOK or .sre-lab/gradebook.sqlite)')
 		.addHelpText(
 			'after',
@@ -86,8 +143,15 @@ export function registerImportProgress(program: Command, context: CommandContext
 Learners export their file on the course site's "My progress" page. A file is matched to the roster by
 its learner id (or email) and rejected when the two disagree. Importing a file twice adds nothing.
 
-Example:
-  sre-lab import-progress progress/*.json --cohort spring-2026`,
+Learners are known to the gradebook once \`sre-lab grade\` has graded their cohort, or once their roster
+is given with --roster: the same CSV as for \`grade\` (region and external_id may be left out here). It is
+validated first and nothing is imported while it has problems; a later \`grade\` with the same roster
+and cohort name uses the same learners.
+
+Examples:
+  sre-lab import-progress progress/*.json --cohort spring-2026
+  sre-lab import-progress --roster spring-2026.csv progress/*.json
+  sre-lab import-progress --roster spring-2026.csv        (enrol the cohort only)`,
 		)
 		.action((files: string[], options: ImportProgressOptions) => runImportProgress(files, options, context));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRosterProblems, parseRoster } from '../../../graders/cohort/roster.ts';
+import { formatRosterProblems, parseRoster, parseRosterLearners } from '../../../graders/cohort/roster.ts';
 
 const defaults = { roleName: 'SreLabGrader', region: 'eu-west-1', externalId: 'course-2026-spring' };
 
@@ -122,6 +122,24 @@ describe('parseRoster', () => {
 		expect(parseRoster('learner_id,name,email,account_id\n', defaults).problems).toEqual([
 			{ line: 2, reason: 'the roster has a header but no learners' },
 		]);
+	});
+});
+
+describe('parseRosterLearners', () => {
+	it('enrols learners without a region or external id, with the same row checks as grading', () => {
+		const text = [
+			'learner_id,name,email,account_id,role_arn',
+			'ana,Ana Lima,ana@example.org,012345678901,',
+			'ana,Ana Again,ana2@example.org,111122223333,',
+			'ben,Ben,ben@example.org,222233334444,arn:aws:iam::999999999999:role/SreLabGrader',
+		].join('\n');
+		expect(parseRosterLearners(text)).toEqual({
+			entries: [{ line: 2, learnerId: 'ana', name: 'Ana Lima', email: 'ana@example.org', accountId: '012345678901' }],
+			problems: [
+				{ line: 3, reason: 'learner_id ana already appears on line 2' },
+				{ line: 4, reason: 'role_arn belongs to account 999999999999, not 222233334444' },
+			],
+		});
 	});
 });
 

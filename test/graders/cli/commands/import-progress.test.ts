@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runGrade } from '../../../../graders/cli/commands/grade.ts';
 import { runImportProgress } from '../../../../graders/cli/commands/import-progress.ts';
+import { UsageError } from '../../../../graders/cli/io.ts';
 import { ensureCohort, upsertLearners } from '../../../../graders/gradebook/cohorts.ts';
 import { openGradebook } from '../../../../graders/gradebook/open-gradebook.ts';
 import type { ProgressExportInput } from '../../../../src/schemas/progress.ts';
 import { fakeCliContext, scratchDirectory } from '../../support/cli-context.ts';
+import { fakeLabResult, fakeSnapshot } from '../../support/cohort-fixtures.ts';
 
 const now = '2026-11-22T13:00:00.000Z';
 let scratch: ReturnType<typeof scratchDirectory>;
@@ -145,5 +148,126 @@ describe('import-progress', () => {
 			cli.context,
 		);
 		expect(cli.stderr()).toContain('the file belongs to learner "ana", not "ben" as --learner says');
+	});
+});
+
+describe('import-progress --roster', () => {
+	// The same roster grade takes, but without region or external_id: enrolling needs neither.
+	const roster = () =>
+		scratch.file(
+			'summer-2026.csv',
+			[
+				'learner_id,name,email,account_id',
+				'ben,Ben Okafor,ben@example.org,444444444444',
+				'cy,Cy Tran,cy@example.org,555555555555',
+			].join('\n'),
+		);
+
+	function learnerCounts() {
+		const db = openGradebook(gradebook);
+		try {
+			return db
+				.prepare(
+					'SELECT c.name AS cohort, COUNT(l.id) AS learners FROM cohorts c LEFT JOIN learners l ON l.cohort_id = c.id GROUP BY c.name ORDER BY c.name',
+				)
+				.all();
+		} finally {
+			db.close();
+		}
+	}
+
+	it('enrols the cohort first, so progress imports before any grading and grading finds the same learners', async () => {
+		const cli = fakeCliContext();
+		const rosterFile = roster();
+		await runImportProgress(
+			[
+				write('cy.json', progressFile({ id: 'cy', email: 'cy@example.org' })),
+				write('ben.json', progressFile({ id: 'ben' })),
+			],
+			{ gradebook, roster: rosterFile },
+			cli.context,
+		);
+		expect(cli.stderr()).toBe('');
+		expect(cli.exitCode()).toBe(0);
+		expect(cli.stdout()).toContain(`${rosterFile}: 2 learners in cohort summer-2026`);
+		// Ben is in three cohorts now; the roster names the one his file belongs to.
+		expect(quizRows()).toEqual([
+			{ learner_key: 'ben', cohort: 'summer-2026', quiz_id: 'day-1', score: 8, max_score: 10 },
+			{ learner_key: 'cy', cohort: 'summer-2026', quiz_id: 'day-1', score: 8, max_score: 10 },
+		]);
+
+		await runGrade(
+			'lab1',
+			{
+				roster: rosterFile,
+				roleName: 'SreLabGrader',
+				externalId: 'summer-2026',
+				region: 'eu-west-1',
+				concurrency: '2',
+				timeout: '5',
+				gradebook,
+			},
+			fakeCliContext().context,
+			{
+				createGrader: async () => async (target) => ({
+					snapshot: fakeSnapshot(target.accountId),
+					results: [fakeLabResult('lab1', target.accountId, ['pass'])],
+				}),
+				onInterrupt: () => () => {},
+				progressStream: () => ({ write: () => {} }),
+			},
+		);
+		expect(learnerCounts()).toEqual([
+			{ cohort: 'autumn-2026', learners: 1 },
+			{ cohort: 'spring-2026', learners: 2 },
+			{ cohort: 'summer-2026', learners: 2 },
+		]);
+		const db = openGradebook(gradebook);
+		const graded = db
+			.prepare(
+				`SELECT l.learner_key, COUNT(DISTINCT a.id) AS attempts, COUNT(DISTINCT q.id) AS quizzes FROM learners l
+				JOIN cohorts c ON c.id = l.cohort_id AND c.name = 'summer-2026'
+				LEFT JOIN attempts a ON a.learner_id = l.id LEFT JOIN quiz_results q ON q.learner_id = l.id
+				GROUP BY l.learner_key ORDER BY l.learner_key`,
+			)
+			.all();
+		db.close();
+		expect(graded).toEqual([
+			{ learner_key: 'ben', attempts: 1, quizzes: 1 },
+			{ learner_key: 'cy', attempts: 1, quizzes: 1 },
+		]);
+	});
+
+	it('enrols a roster without any progress file, under the cohort named by --cohort', async () => {
+		const cli = fakeCliContext();
+		await runImportProgress([], { gradebook, roster: roster(), cohort: 'summer-a' }, cli.context);
+		expect(cli.stdout()).toContain('2 learners in cohort summer-a');
+		expect(learnerCounts()).toContainEqual({ cohort: 'summer-a', learners: 2 });
+		await expect(runImportProgress([], { gradebook }, fakeCliContext().context)).rejects.toThrow(
+			'name the progress files to import, or pass --roster',
+		);
+	});
+
+	it('reports every bad roster row with its line and imports nothing', async () => {
+		const bad = scratch.file(
+			'broken.csv',
+			[
+				'learner_id,name,email,account_id',
+				'ok,Ok Person,ok@example.org,666666666666',
+				'cy,Cy Tran,not-an-email,555555555555',
+				'dee,Dee,dee@example.org,12345',
+			].join('\n'),
+		);
+		const cli = fakeCliContext();
+		await expect(
+			runImportProgress([write('ok.json', progressFile({ id: 'ok' }))], { gradebook, roster: bad }, cli.context),
+		).rejects.toThrow(new UsageError('the roster has 2 problems; nothing was imported. Fix them and run again'));
+		expect(cli.stderr()).toContain(`${bad}:3: email is not a valid address`);
+		expect(cli.stderr()).toContain(`${bad}:4: account_id must be 12 digits`);
+		expect(learnerCounts()).toEqual([
+			{ cohort: 'autumn-2026', learners: 1 },
+			{ cohort: 'spring-2026', learners: 2 },
+		]);
+		expect(quizRows()).toEqual([]);
 	});
 });
