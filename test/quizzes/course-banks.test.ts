@@ -26,6 +26,22 @@ describe('the course quiz banks in quizzes/', () => {
 		for (const bank of banks) expect(bank.questions.length, `module ${bank.module}`).toBeGreaterThanOrEqual(5);
 	});
 
+	it("keep the participant guide's own quiz topics, each in the end-of-day review", () => {
+		const review = new Set(
+			banks.flatMap((bank) => bank.questions.filter((question) => question.review).map((question) => question.id)),
+		);
+		for (const id of [
+			'm01-error-budget-practice', // reliability through measurable targets and acceptable failure
+			'm04-slo-vs-sla',
+			'm05-which-is-toil',
+			'm05-automate-remediation', // Lambda / SSM Automation
+			'm10-first-step', // engage on-call, follow the playbook
+			'm10-blameless',
+		]) {
+			expect(review.has(id), id).toBe(true);
+		}
+	});
+
 	it('mix single and multiple choice questions', () => {
 		const kinds = new Set(banks.flatMap((bank) => bank.questions.map((question) => question.kind)));
 		expect(kinds).toEqual(new Set(['single', 'multiple']));
