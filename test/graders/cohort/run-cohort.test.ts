@@ -131,6 +131,33 @@ describe('runCohort', () => {
 		});
 	});
 
+	it('frees the slot of an account that hangs for good, so the rest of the cohort is still graded', async () => {
+		const done: AccountDone[] = [];
+		// Never settles and ignores the signal: the worst a stuck SDK call can do.
+		const gradeAccount: GradeAccount = (target, signal) =>
+			target.learnerId === 'learner-0' ? new Promise(() => {}) : passing(target, signal);
+		const summary = await runCohort({
+			targets: targets(4),
+			gradeAccount,
+			concurrency: 1,
+			timeoutMs: 30,
+			onAccountDone: (account) => {
+				done.push(account);
+			},
+		});
+		expect(done.map((account) => [account.target.learnerId, account.outcome.status])).toEqual([
+			['learner-0', 'error'],
+			['learner-1', 'graded'],
+			['learner-2', 'graded'],
+			['learner-3', 'graded'],
+		]);
+		expect(done[0]?.outcome).toEqual({
+			status: 'error',
+			error: { kind: 'timeout', message: 'grading did not finish within 30 ms' },
+		});
+		expect(summary.notGraded).toEqual([]);
+	});
+
 	it('stops starting accounts when the run is aborted and does not report the ones in flight', async () => {
 		const stop = new AbortController();
 		let finished = 0;

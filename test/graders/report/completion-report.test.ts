@@ -220,6 +220,8 @@ describe('HTML report', () => {
 		expect(html()).toMatch(/^<!doctype html>/);
 		expect(html()).toContain('<style>');
 		expect(html()).not.toMatch(/<link\b|<script\s+src|<img\b|@import|url\(/);
+		// Nothing that could reach the network: no absolute or protocol-relative address anywhere.
+		expect(html()).not.toMatch(/https?:\/\/|\s(?:src|href|action)=|"\/\//i);
 	});
 
 	it('uses accessible table markup for a sortable matrix', () => {

@@ -121,6 +121,21 @@ describe('grade', () => {
 		expect(gradingsPerLearner(options().gradebook as string)).toEqual({ l0: 1, l1: 1, l2: 1, l3: 1, l4: 1, l5: 1 });
 	});
 
+	it('names the learners whose account was read but a check was denied, not only a count', async () => {
+		const cli = fakeCliContext();
+		const denied = 'Access denied for application-signals:ListServiceLevelObjectives. Update the grader role.';
+		const grader: GradeAccount = async (target) => {
+			const result = fakeLabResult('lab1', target.accountId, ['pass', target.learnerId === 'l4' ? 'error' : 'pass']);
+			result.checks = result.checks.map((check) => (check.status === 'error' ? { ...check, message: denied } : check));
+			return { snapshot: fakeSnapshot(target.accountId), results: [result] };
+		};
+		await runGrade('lab1', options(), cli.context, dependencies(grader));
+		expect(cli.exitCode()).toBe(2);
+		expect(cli.stdout()).toContain('lab1: 5 passed, 0 not yet, 1 could not be graded');
+		expect(cli.stdout()).toContain(`Labs read but not fully gradable (1):\n  l4 (100000000004) lab1: ${denied}`);
+		expect(cli.stdout()).not.toContain('Accounts that could not be graded');
+	});
+
 	it('exits 1 when some lab has work left and nothing errored', async () => {
 		const cli = fakeCliContext();
 		const grader: GradeAccount = async (target) => ({
