@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AssumeRoleFailed } from '../../../graders/cohort/account-errors.ts';
 import { createEngineGrader } from '../../../graders/cohort/engine-grader.ts';
 import type { RosterEntry } from '../../../graders/cohort/roster.ts';
+import { collectorsForLabs, getLab, labIds } from '../../../graders/labs/index.ts';
 import { testCredentials } from '../support/collect-lab1.ts';
 import {
 	accountId,
@@ -41,6 +42,36 @@ describe('createEngineGrader', () => {
 		expect(grade.snapshot.accountId).toBe(accountId);
 		expect(grade.results.map((result) => [result.lab, result.outcome])).toEqual([['lab1', 'pass']]);
 		expect(credentialCalls).toBeGreaterThanOrEqual(1);
+	});
+
+	it('grades several labs from one collection: every read runs once and serves each lab that needs it', async () => {
+		mocks = mockLab1Account(completeLab1Account());
+		const calls = new Map<string, number>();
+		const spies = collectorsForLabs(labIds()).map((collector) =>
+			vi.spyOn(collector, 'collect').mockImplementation(async () => {
+				calls.set(collector.id, (calls.get(collector.id) ?? 0) + 1);
+				throw new Error('not read in this test');
+			}),
+		);
+		try {
+			const grade = await createEngineGrader({
+				labs: labIds(),
+				windowMs: 24 * 3_600_000,
+				credentialsFor: () => async () => testCredentials,
+				now: () => collectedAt,
+			})(target, new AbortController().signal);
+			expect(grade.results.map((result) => result.lab)).toEqual(labIds());
+			// The independent reads (the ones that need no other read) all ran, each exactly once.
+			const independent = collectorsForLabs(labIds()).filter((collector) => !collector.needs?.length);
+			for (const collector of independent) expect(calls.get(collector.id), collector.id).toBe(1);
+			const shared = independent.filter(
+				(collector) => labIds().filter((lab) => getLab(lab).collectors.includes(collector)).length > 1,
+			);
+			expect(shared.length).toBeGreaterThan(0);
+			for (const collector of shared) expect(grade.snapshot.reads[collector.id], collector.id).toBeDefined();
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
 	});
 
 	it('refuses to grade an account other than the roster says', async () => {
