@@ -11,7 +11,7 @@ import type {
 } from '@smithy/types';
 import { iamPrefixForClient, operationFromCommandName } from './aws-services.ts';
 import { type CallCounter, createCallCounter } from './call-counter.ts';
-import { callSiteKey } from './errors.ts';
+import { type CallSite, callSiteKey } from './errors.ts';
 import { readOnlyGuardPlugin } from './read-only-guard.ts';
 
 /** Any AWS SDK v3 client: what the provider needs to know about it. */
@@ -56,12 +56,14 @@ export interface ClientProvider {
  */
 export const defaultMaxAttempts = 8;
 
-function callCounterPlugin(counter: CallCounter): Pluggable<object, MetadataBearer> {
-	const siteOf = (context: HandlerExecutionContext) => ({
+function callCounterPlugin(counter: CallCounter, region: string): Pluggable<object, MetadataBearer> {
+	const siteOf = (context: HandlerExecutionContext): CallSite => ({
 		service: iamPrefixForClient(context.clientName ?? ''),
 		operation: operationFromCommandName(context.commandName ?? ''),
+		region,
 	});
-	// Outside the retry loop: one per logical call. Stamps where the call was going on its error.
+	// Outside the retry loop: one per logical call. Stamps where the call was going (service, operation,
+	// Region) on its error, so the error's advice can name the action and spot a mistyped Region.
 	const countCalls: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
 		const site = siteOf(context);
 		counter.recordCall(site.service, site.operation);
@@ -112,7 +114,7 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
 				...options.clientConfig,
 			});
 			client.middlewareStack.use(readOnlyGuardPlugin);
-			client.middlewareStack.use(callCounterPlugin(counter));
+			client.middlewareStack.use(callCounterPlugin(counter, options.region));
 			clients.set(clientClass, client);
 			return client;
 		},

@@ -1,6 +1,6 @@
 import { callerIdentity } from '../collectors/sts/caller-identity.ts';
 import type { ClientProvider } from './clients.ts';
-import { classifyReadError, ReadFailed } from './errors.ts';
+import { type CallSite, classifyReadError, ReadFailed } from './errors.ts';
 import type { CollectContext, Collector, ReadErrorKind, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
 
 export interface CollectOptions {
@@ -46,9 +46,9 @@ function withDependencies(requested: readonly Collector[]): Map<string, Collecto
 }
 
 /** Where a collector's failure is reported when the error does not say which call failed. */
-function fallbackCallSite(collector: Collector) {
+function fallbackCallSite(collector: Collector, region: string): CallSite {
 	const [service = 'unknown', operation = 'unknown'] = (collector.iamActions[0] ?? '').split(':');
-	return { service, operation };
+	return { service, operation, region };
 }
 
 /**
@@ -88,7 +88,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 			try {
 				outcome = { ok: true, data: await collector.collect(context) };
 			} catch (error) {
-				outcome = { ok: false, error: classifyReadError(error, fallbackCallSite(collector)) };
+				outcome = { ok: false, error: classifyReadError(error, fallbackCallSite(collector, options.region)) };
 			}
 			reads[collector.id] = outcome;
 			options.onRead?.(collector.id, outcome);

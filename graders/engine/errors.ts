@@ -1,3 +1,4 @@
+import { isKnownRegion, isOptInRegion } from './regions.ts';
 import type { ReadError, ReadErrorKind } from './types.ts';
 
 /** Thrown by SnapshotView.read / CollectContext.need when the read a caller depends on failed. */
@@ -15,10 +16,25 @@ export class ReadOnlyViolation extends Error {
 	override name = 'ReadOnlyViolation';
 }
 
-/** Where a failed call was going; the guard middleware stamps it on errors from real clients. */
+/**
+ * Thrown by a collector whose service has no endpoint in the Region (its host name does not resolve
+ * although earlier reads reached AWS): recorded as `not-implemented`, not as a network failure.
+ */
+export class ServiceNotInRegion extends Error {
+	override name = 'ServiceNotInRegion';
+	readonly host: string;
+	constructor(host: string, options?: ErrorOptions) {
+		super(`${host} does not resolve`, options);
+		this.host = host;
+	}
+}
+
+/** Where a failed call was going; the call-counter middleware stamps it on errors from real clients. */
 export interface CallSite {
 	service: string;
 	operation: string;
+	/** The Region the client was configured for, when known. */
+	region?: string;
 }
 
 export const callSiteKey = Symbol.for('sre-lab.call-site');
@@ -51,20 +67,25 @@ const notImplementedNames = new Set([
 	'UnsupportedOperation',
 	'UnsupportedOperationException',
 ]);
-const credentialNames = new Set([
+/** The SDK found no credentials at all, or the chain could not produce any. */
+const missingCredentialNames = new Set([
 	'CredentialsProviderError',
-	'ExpiredToken',
-	'ExpiredTokenException',
+	'TokenProviderError',
+	'MissingAuthenticationToken',
+]);
+const expiredCredentialNames = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
+/** AWS did not accept the credentials: unknown key, wrong secret, or (in a disabled opt-in Region) any key. */
+const rejectedCredentialNames = new Set([
 	'InvalidClientTokenId',
 	'UnrecognizedClientException',
 	'SignatureDoesNotMatch',
 	'InvalidSignatureException',
 	'IncompleteSignature',
-	'MissingAuthenticationToken',
 	'AuthFailure',
-	'TokenRefreshRequired',
 	'InvalidAccessKeyId',
 ]);
+/** The names AWS uses for a key it does not know, which is also its answer in an opt-in Region not enabled. */
+const unknownKeyNames = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'AuthFailure']);
 const regionNames = new Set(['OptInRequired', 'InvalidEndpointException', 'UnknownEndpoint']);
 const networkCodes = new Set([
 	'ECONNREFUSED',
@@ -83,35 +104,63 @@ interface SdkLikeError {
 	name?: string;
 	code?: string;
 	message?: string;
+	hostname?: string;
 	$metadata?: { httpStatusCode?: number; attempts?: number };
 	[callSiteKey]?: CallSite;
 }
 
-function classifyKind(error: SdkLikeError): ReadErrorKind {
+/** A finer reason than the kind, so each cause gets its own advice. */
+type Diagnosis =
+	| { kind: 'credentials'; reason: 'missing' | 'expired' | 'rejected' }
+	| { kind: 'region'; reason: 'opt-in' | 'unknown' | 'invalid' | 'other' }
+	| { kind: 'not-implemented'; reason?: 'not-in-region' }
+	| { kind: Exclude<ReadErrorKind, 'credentials' | 'region' | 'not-implemented'> };
+
+const expiredPattern = /expired/i;
+
+/** The host a DNS lookup failed for: Node puts it on the error and in "getaddrinfo ENOTFOUND <host>". */
+export function unresolvedHost(error: SdkLikeError): string | undefined {
+	if (error.code !== 'ENOTFOUND' && !/ENOTFOUND/.test(error.message ?? '')) return undefined;
+	return error.hostname ?? /ENOTFOUND (\S+)/.exec(error.message ?? '')?.[1];
+}
+
+function diagnose(error: SdkLikeError, region: string | undefined): Diagnosis {
 	const name = error.name ?? '';
 	const message = error.message ?? '';
 	const status = error.$metadata?.httpStatusCode;
-	if (
-		credentialNames.has(name) ||
-		/could not load credentials|credential(s)? (is|are) (missing|expired)|security token .*(expired|invalid)/i.test(
-			message,
-		)
-	) {
-		return 'credentials';
+	if (expiredCredentialNames.has(name) || /security token .*expired/i.test(message)) {
+		return { kind: 'credentials', reason: 'expired' };
 	}
-	if (accessDeniedNames.has(name) || /not authorized to perform/i.test(message)) return 'access-denied';
-	if (throttledNames.has(name) || status === 429) return 'throttled';
-	if (notImplementedNames.has(name) || status === 501 || /not (yet )?implemented/i.test(message))
-		return 'not-implemented';
-	if (regionNames.has(name) || /region is missing|invalid region|unknown region/i.test(message)) return 'region';
+	if (rejectedCredentialNames.has(name) || /security token .*invalid/i.test(message)) {
+		// A bad signature is the credentials' fault wherever it happens; an "unknown key" may be the Region's.
+		const unknownKey = unknownKeyNames.has(name) || !rejectedCredentialNames.has(name);
+		if (unknownKey && region && isOptInRegion(region)) return { kind: 'region', reason: 'opt-in' };
+		return { kind: 'credentials', reason: 'rejected' };
+	}
+	if (missingCredentialNames.has(name) || /could not load credentials|credentials? (is|are) missing/i.test(message)) {
+		return { kind: 'credentials', reason: expiredPattern.test(message) ? 'expired' : 'missing' };
+	}
+	if (accessDeniedNames.has(name) || /not authorized to perform/i.test(message)) return { kind: 'access-denied' };
+	if (throttledNames.has(name) || status === 429) return { kind: 'throttled' };
+	if (name === 'ServiceNotInRegion') return { kind: 'not-implemented', reason: 'not-in-region' };
+	if (notImplementedNames.has(name) || status === 501 || /not (yet )?implemented/i.test(message)) {
+		return { kind: 'not-implemented' };
+	}
+	if (/region not accepted|not a valid hostname component/i.test(message)) return { kind: 'region', reason: 'invalid' };
+	if (regionNames.has(name) || /region is missing|invalid region|unknown region/i.test(message)) {
+		return { kind: 'region', reason: name === 'OptInRequired' ? 'opt-in' : 'other' };
+	}
+	const host = unresolvedHost(error);
+	if (host && region && !isKnownRegion(region) && host.includes(`.${region}.`))
+		return { kind: 'region', reason: 'unknown' };
 	if (
 		networkCodes.has(error.code ?? '') ||
 		networkCodes.has(name) ||
 		/getaddrinfo|socket hang up|connect ECONNREFUSED/i.test(message)
 	) {
-		return 'network';
+		return { kind: 'network' };
 	}
-	return 'other';
+	return { kind: 'other' };
 }
 
 /** IAM names the denied action in its message: "... is not authorized to perform: ec2:DescribeInstances ...". */
@@ -119,44 +168,68 @@ function deniedActionFrom(message: string): string | undefined {
 	return /perform:? ([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
 }
 
-function adviceFor(kind: ReadErrorKind, action: string, error: SdkLikeError): string {
+const passRegion = 'pass --region with the Region your lab is in (for example --region eu-west-1)';
+
+function adviceFor(diagnosis: Diagnosis, action: string, error: SdkLikeError, region: string | undefined): string {
 	const attempts = error.$metadata?.attempts;
-	switch (kind) {
+	const detail = error.message || error.name || 'no details';
+	const where = region ?? 'the configured Region';
+	switch (diagnosis.kind) {
 		case 'access-denied':
 			return `Access denied for ${action}. Grant it to the identity running the grader (\`sre-lab policy\` prints every action the graders need).`;
 		case 'throttled':
-			return `AWS kept throttling ${action}${attempts ? ` after ${attempts} attempts` : ''}. Wait a minute and run the grader again.`;
+			return `AWS kept throttling ${action}${attempts ? ` after ${attempts} attempts` : ' after every retry'}. Wait a minute and run the grader again.`;
 		case 'not-implemented':
+			if (diagnosis.reason === 'not-in-region') {
+				return `${action.split(':')[0]} is not offered in ${where} (${detail}), so ${action} could not be read there.`;
+			}
 			return `The endpoint does not implement ${action}, so this could not be verified there. Grade against AWS itself to verify it.`;
 		case 'credentials':
-			return `No valid AWS credentials (${error.message ?? error.name}). Sign in again (for example \`aws sso login\` or \`aws configure\`), or run the grader in AWS CloudShell.`;
+			switch (diagnosis.reason) {
+				case 'missing':
+					return `No AWS credentials found (${detail}). Sign in first: \`aws configure\`, or \`aws sso login\` and --profile for an IAM Identity Center profile; AWS CloudShell has credentials already.`;
+				case 'expired':
+					return `Your AWS credentials have expired (${detail}). Get fresh ones and run the grader again: \`aws sso login\` for an IAM Identity Center profile, new temporary keys from your access portal, or reopen AWS CloudShell.`;
+				default:
+					return `AWS rejected your credentials (${error.name ?? 'Error'}: ${detail}): the access key is unknown or its secret is wrong. Check which identity is in use with \`aws sts get-caller-identity\`, then fix the keys or sign in again.`;
+			}
 		case 'region':
-			return `The region could not be used for ${action} (${error.message ?? error.name}). Pass --region with the region your lab is in.`;
+			switch (diagnosis.reason) {
+				case 'opt-in':
+					return `AWS refused the call in ${where}, a Region an account has to enable before use (${error.name ?? 'Error'}). Enable it (account menu → Account → AWS Regions) or ${passRegion}. If the Region is enabled, your credentials are invalid: sign in again.`;
+				case 'unknown':
+					return `"${where}" is not an AWS Region: ${unresolvedHost(error)} does not exist. Check the spelling and ${passRegion}.`;
+				case 'invalid':
+					return `"${where}" is not a valid Region name: ${passRegion}.`;
+				default:
+					return `The Region could not be used for ${action} (${detail}): ${passRegion}.`;
+			}
 		case 'network':
-			return `Could not reach the ${action.split(':')[0]} endpoint (${error.code ?? error.message ?? error.name}). Check your network connection or --endpoint-url.`;
+			return `Could not reach the ${action.split(':')[0]} endpoint (${error.code ?? detail}${unresolvedHost(error) ? ` ${unresolvedHost(error)}` : ''}). Check your network connection or --endpoint-url.`;
 		default:
 			return `${action} failed: ${error.name ?? 'Error'}: ${error.message ?? 'unknown error'}`;
 	}
 }
 
 /**
- * Turns anything a read threw into a ReadError. `fallback` names the call when the error itself does
- * not (for example errors from mocked clients, where no middleware ran).
+ * Turns anything a read threw into a ReadError. `fallback` names the call (and its Region) when the
+ * error itself does not (for example errors from mocked clients, where no middleware ran).
  */
 export function classifyReadError(thrown: unknown, fallback: CallSite): ReadError {
 	if (thrown instanceof ReadFailed) return thrown.readError;
 	const error: SdkLikeError =
 		typeof thrown === 'object' && thrown !== null ? (thrown as SdkLikeError) : { message: String(thrown) };
 	const site = error[callSiteKey] ?? fallback;
-	const kind = classifyKind(error);
+	const region = site.region ?? fallback.region;
+	const diagnosis = diagnose(error, region);
 	const action =
-		(kind === 'access-denied' ? deniedActionFrom(error.message ?? '') : undefined) ??
+		(diagnosis.kind === 'access-denied' ? deniedActionFrom(error.message ?? '') : undefined) ??
 		`${site.service}:${site.operation}`;
 	return {
-		kind,
+		kind: diagnosis.kind,
 		service: site.service,
 		operation: site.operation,
 		action,
-		message: adviceFor(kind, action, error),
+		message: adviceFor(diagnosis, action, error, region),
 	};
 }

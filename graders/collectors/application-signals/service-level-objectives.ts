@@ -4,6 +4,7 @@ import {
 	type Interval,
 	paginateListServiceLevelObjectives,
 } from '@aws-sdk/client-application-signals';
+import { callSiteKey, ServiceNotInRegion, unresolvedHost } from '../../engine/errors.ts';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 
@@ -39,6 +40,12 @@ function intervalOf(interval: Interval | undefined): SloInterval | null {
 	return null;
 }
 
+/** Keeps the service, operation and Region the middleware stamped on the original error. */
+const callSiteOf = (error: unknown) =>
+	typeof error === 'object' && error !== null && callSiteKey in error
+		? { [callSiteKey]: (error as Record<symbol, unknown>)[callSiteKey] }
+		: {};
+
 /**
  * CloudWatch Application Signals service level objectives, keyed by ARN. The listing carries no goal,
  * so each SLO is read once more for its attainment goal and interval.
@@ -50,8 +57,16 @@ export const applicationSignalsServiceLevelObjectives: Collector<PerResource<Ser
 	async collect({ clients }) {
 		const client = clients.get(ApplicationSignalsClient);
 		const arns: string[] = [];
-		for await (const page of paginateListServiceLevelObjectives({ client }, {})) {
-			for (const summary of page.SloSummaries ?? []) if (summary.Arn) arns.push(summary.Arn);
+		try {
+			for await (const page of paginateListServiceLevelObjectives({ client }, {})) {
+				for (const summary of page.SloSummaries ?? []) if (summary.Arn) arns.push(summary.Arn);
+			}
+		} catch (error) {
+			// The identity read already reached AWS, so a host that does not resolve means the Region has
+			// no Application Signals endpoint, not that the network is down.
+			const host = unresolvedHost(error as object);
+			if (host) throw Object.assign(new ServiceNotInRegion(host, { cause: error }), callSiteOf(error));
+			throw error;
 		}
 		return fanOut(
 			arns,

@@ -1,14 +1,16 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../graders/cli/io.ts';
 import { main } from '../../../graders/cli/main.ts';
-import type { ClientProviderOptions } from '../../../graders/engine/clients.ts';
+import { type ClientProviderOptions, createClientProvider } from '../../../graders/engine/clients.ts';
 import { loadSnapshot } from '../../../graders/engine/snapshot.ts';
-import { testClientProvider } from '../support/collect-lab1.ts';
+import { testClientProvider, testCredentials } from '../support/collect-lab1.ts';
 import { collectedAt, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
 import { fixturePath } from '../support/snapshot-edit.ts';
 
@@ -236,7 +238,7 @@ describe('sre-lab check without credentials', () => {
 			expect(code).toBe(2);
 			expect(stdout).toBe('');
 			expect(stderr.trim().split('\n')).toHaveLength(1);
-			expect(stderr).toContain('sre-lab: No valid AWS credentials');
+			expect(stderr).toContain('sre-lab: Your AWS credentials have expired');
 			expect(stderr).toContain('aws sso login');
 		} finally {
 			mocks.restore();
@@ -257,6 +259,134 @@ describe('sre-lab check on a terminal', () => {
 			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/14');
 			expect(stderr).toContain('14/14\n');
 			expect(stdout.includes('\u001b[32m✓')).toBe(true);
+		} finally {
+			mocks.restore();
+		}
+	});
+});
+
+/** Real SDK clients (guard, counter, signing, retries) whose HTTP layer answers with `respond`. */
+function clientsAnswering(
+	respond: (request: { hostname: string }) => Promise<{ statusCode: number; body: string }>,
+	credentials: ClientProviderOptions['credentials'] = testCredentials,
+) {
+	return (options: ClientProviderOptions) =>
+		createClientProvider({
+			...options,
+			credentials,
+			maxAttempts: 1,
+			clientConfig: {
+				requestHandler: {
+					async handle(request: { hostname: string }) {
+						const { statusCode, body } = await respond(request);
+						return {
+							response: {
+								statusCode,
+								headers: { 'content-type': 'text/xml' },
+								body: Readable.from([Buffer.from(body)]),
+							},
+						};
+					},
+					updateHttpClientConfig() {},
+					httpHandlerConfigs: () => ({}),
+				},
+			},
+		});
+}
+
+const stsError = (code: string, message: string) => ({
+	statusCode: 403,
+	body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`,
+});
+
+describe('sre-lab check when it cannot grade: one actionable line each, exit 2', () => {
+	const expectOneLine = (result: { code: number; stdout: string; stderr: string }, message: string) => {
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe(`sre-lab: ${message}\n`);
+	};
+
+	it('no credentials anywhere in the chain', async () => {
+		const noCredentials = async () => {
+			throw Object.assign(new Error('Could not load credentials from any providers'), {
+				name: 'CredentialsProviderError',
+			});
+		};
+		const result = await run(['check', 'lab1', '--region', 'eu-west-1'], {
+			createClients: clientsAnswering(async () => ({ statusCode: 500, body: '' }), noCredentials),
+		});
+		expectOneLine(
+			result,
+			'No AWS credentials found (Could not load credentials from any providers). Sign in first: `aws configure`, or `aws sso login` and --profile for an IAM Identity Center profile; AWS CloudShell has credentials already.',
+		);
+	});
+
+	it('expired temporary credentials', async () => {
+		const result = await run(['check', 'lab1', '--region', 'eu-west-1'], {
+			createClients: clientsAnswering(async () =>
+				stsError('ExpiredToken', 'The security token included in the request is expired'),
+			),
+		});
+		expectOneLine(
+			result,
+			'Your AWS credentials have expired (The security token included in the request is expired). Get fresh ones and run the grader again: `aws sso login` for an IAM Identity Center profile, new temporary keys from your access portal, or reopen AWS CloudShell.',
+		);
+	});
+
+	it('a made-up Region, whose endpoints do not exist', async () => {
+		const result = await run(['check', 'lab1', '--region', 'eu-nowhere-1'], {
+			createClients: clientsAnswering(async (request) => {
+				throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${request.hostname}`), {
+					code: 'ENOTFOUND',
+					hostname: request.hostname,
+				});
+			}),
+		});
+		expectOneLine(
+			result,
+			'"eu-nowhere-1" is not an AWS Region: sts.eu-nowhere-1.amazonaws.com does not exist. Check the spelling and pass --region with the Region your lab is in (for example --region eu-west-1).',
+		);
+	});
+
+	it('a Region name that cannot be part of an endpoint', async () => {
+		const result = await run(['check', 'lab1', '--region', 'eu west 1'], {
+			createClients: clientsAnswering(async () => ({ statusCode: 500, body: '' })),
+		});
+		expectOneLine(
+			result,
+			'"eu west 1" is not a valid Region name: pass --region with the Region your lab is in (for example --region eu-west-1).',
+		);
+	});
+
+	it('an opt-in Region the account has not enabled', async () => {
+		const result = await run(['check', 'lab1', '--region', 'ap-east-1'], {
+			createClients: clientsAnswering(async () =>
+				stsError('InvalidClientTokenId', 'The security token included in the request is invalid.'),
+			),
+		});
+		expectOneLine(
+			result,
+			'AWS refused the call in ap-east-1, a Region an account has to enable before use (InvalidClientTokenId). Enable it (account menu → Account → AWS Regions) or pass --region with the Region your lab is in (for example --region eu-west-1). If the Region is enabled, your credentials are invalid: sign in again.',
+		);
+	});
+
+	it('throttling that outlasts the retries marks the checks that need the read as could-not-grade', async () => {
+		const mocks = mockLab1Account(completeLab1Account());
+		mocks.cloudwatch.on(ListMetricsCommand).rejects(
+			Object.assign(new Error('Rate exceeded'), {
+				name: 'ThrottlingException',
+				$metadata: { httpStatusCode: 400, attempts: 8 },
+			}),
+		);
+		try {
+			const { code, stdout } = await run(['check', 'lab1', '--region', 'eu-west-1'], {
+				now: () => collectedAt,
+				createClients: testClientProvider,
+			});
+			expect(code).toBe(2);
+			expect(stdout).toContain(
+				'! Step 2 The CloudWatch agent publishes system metrics for the instance (0/10)\n    AWS kept throttling cloudwatch:ListMetrics after 8 attempts. Wait a minute and run the grader again.',
+			);
 		} finally {
 			mocks.restore();
 		}

@@ -237,4 +237,24 @@ describe('the Application Signals SLO collector', () => {
 			error: { kind: 'not-implemented', action: 'application-signals:ListServiceLevelObjectives' },
 		});
 	});
+
+	it('records a Region without an Application Signals endpoint as not implemented there, not as a network failure', async () => {
+		const host = 'application-signals.eu-west-1.api.aws';
+		const snapshot = await collectLab1(completeLab1Account(), {
+			before: (mocks) =>
+				mocks.applicationSignals
+					.on(ListServiceLevelObjectivesCommand)
+					.rejects(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host })),
+		});
+		expect(snapshot.reads['application-signals.service-level-objectives']).toEqual({
+			ok: false,
+			error: {
+				kind: 'not-implemented',
+				service: 'application-signals',
+				operation: 'ListServiceLevelObjectives',
+				action: 'application-signals:ListServiceLevelObjectives',
+				message: `application-signals is not offered in eu-west-1 (${host} does not resolve), so application-signals:ListServiceLevelObjectives could not be read there.`,
+			},
+		});
+	});
 });

@@ -56,3 +56,121 @@ describe('classifyReadError', () => {
 		expect(classifyReadError('boom', site)).toMatchObject({ kind: 'other', action: 'ec2:DescribeInstances' });
 	});
 });
+
+describe('classifyReadError gives each cause its own advice', () => {
+	const sts = { service: 'sts', operation: 'GetCallerIdentity', region: 'eu-west-1' };
+	const inRegion = (region: string) => ({ ...sts, region });
+
+	it('missing credentials: sign in first', () => {
+		const error = classifyReadError(
+			sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
+			sts,
+		);
+		expect(error).toMatchObject({ kind: 'credentials' });
+		expect(error.message).toBe(
+			'No AWS credentials found (Could not load credentials from any providers). Sign in first: `aws configure`, or `aws sso login` and --profile for an IAM Identity Center profile; AWS CloudShell has credentials already.',
+		);
+	});
+
+	it.each([
+		sdkError('ExpiredToken', 'The security token included in the request is expired'),
+		sdkError('ExpiredTokenException', 'The security token included in the request is expired'),
+		sdkError('Error', 'The security token included in the request is expired'),
+		sdkError(
+			'CredentialsProviderError',
+			"The SSO session associated with this profile has expired. To refresh this SSO session run 'aws sso login' with the corresponding profile.",
+		),
+		sdkError('TokenProviderError', 'Token is expired. To refresh this SSO session run aws sso login.'),
+	])('expired credentials or token: get fresh ones (%s)', (thrown) => {
+		const error = classifyReadError(thrown, sts);
+		expect(error.kind).toBe('credentials');
+		expect(error.message).toMatch(
+			/^Your AWS credentials have expired \(.+\)\. Get fresh ones and run the grader again: `aws sso login`/,
+		);
+	});
+
+	it('rejected credentials: the key is unknown or the secret wrong', () => {
+		const error = classifyReadError(
+			sdkError('InvalidClientTokenId', 'The security token included in the request is invalid.'),
+			sts,
+		);
+		expect(error).toMatchObject({ kind: 'credentials' });
+		expect(error.message).toBe(
+			'AWS rejected your credentials (InvalidClientTokenId: The security token included in the request is invalid.): the access key is unknown or its secret is wrong. Check which identity is in use with `aws sts get-caller-identity`, then fix the keys or sign in again.',
+		);
+		expect(classifyReadError(sdkError('SignatureDoesNotMatch', 'bad signature'), inRegion('af-south-1')).kind).toBe(
+			'credentials',
+		);
+	});
+
+	it.each([
+		sdkError('InvalidClientTokenId', 'The security token included in the request is invalid.'),
+		sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
+	])('an unknown key in an opt-in Region: enable the Region or pass another (%s)', (thrown) => {
+		const error = classifyReadError(thrown, inRegion('ap-east-1'));
+		expect(error.kind).toBe('region');
+		expect(error.message).toBe(
+			`AWS refused the call in ap-east-1, a Region an account has to enable before use (${thrown.name}). Enable it (account menu → Account → AWS Regions) or pass --region with the Region your lab is in (for example --region eu-west-1). If the Region is enabled, your credentials are invalid: sign in again.`,
+		);
+	});
+
+	it('a made-up Region: its endpoint does not exist', () => {
+		const error = classifyReadError(
+			sdkError('Error', 'getaddrinfo ENOTFOUND sts.eu-nowhere-1.amazonaws.com', {
+				code: 'ENOTFOUND',
+				hostname: 'sts.eu-nowhere-1.amazonaws.com',
+			}),
+			inRegion('eu-nowhere-1'),
+		);
+		expect(error.kind).toBe('region');
+		expect(error.message).toBe(
+			'"eu-nowhere-1" is not an AWS Region: sts.eu-nowhere-1.amazonaws.com does not exist. Check the spelling and pass --region with the Region your lab is in (for example --region eu-west-1).',
+		);
+	});
+
+	it('a real Region whose endpoint does not resolve is a network problem', () => {
+		const error = classifyReadError(
+			sdkError('Error', 'getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com', { code: 'ENOTFOUND' }),
+			sts,
+		);
+		expect(error.kind).toBe('network');
+		expect(error.message).toBe(
+			'Could not reach the sts endpoint (ENOTFOUND sts.eu-west-1.amazonaws.com). Check your network connection or --endpoint-url.',
+		);
+	});
+
+	it('a Region name the SDK refuses to put in a host name', () => {
+		const error = classifyReadError(
+			sdkError('Error', 'Region not accepted: region="eu west 1" is not a valid hostname component.'),
+			inRegion('eu west 1'),
+		);
+		expect(error.kind).toBe('region');
+		expect(error.message).toBe(
+			'"eu west 1" is not a valid Region name: pass --region with the Region your lab is in (for example --region eu-west-1).',
+		);
+	});
+
+	it('access denied: names the missing action', () => {
+		const error = classifyReadError(
+			sdkError(
+				'AccessDenied',
+				'User: arn:aws:sts::123456789012:assumed-role/Learner/l is not authorized to perform: iam:GetInstanceProfile on resource: instance profile web',
+			),
+			{ service: 'iam', operation: 'GetInstanceProfile' },
+		);
+		expect(error.message).toBe(
+			'Access denied for iam:GetInstanceProfile. Grant it to the identity running the grader (`sre-lab policy` prints every action the graders need).',
+		);
+	});
+
+	it('throttling after retries: says how many attempts and to wait', () => {
+		const error = classifyReadError(
+			sdkError('ThrottlingException', 'Rate exceeded', { $metadata: { attempts: 8, httpStatusCode: 400 } }),
+			{ service: 'cloudwatch', operation: 'ListMetrics' },
+		);
+		expect(error).toMatchObject({ kind: 'throttled', action: 'cloudwatch:ListMetrics' });
+		expect(error.message).toBe(
+			'AWS kept throttling cloudwatch:ListMetrics after 8 attempts. Wait a minute and run the grader again.',
+		);
+	});
+});

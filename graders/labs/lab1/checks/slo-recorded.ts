@@ -43,7 +43,7 @@ function parameterVerdict(view: SnapshotView): CheckVerdict {
 /** What the Application Signals route adds to a failing parameter verdict. */
 function applicationSignalsNote(reading: ApplicationSignalsReading): string {
 	if (reading.state === 'unavailable') {
-		return ' CloudWatch Application Signals is not available at this endpoint, so only the parameter can count here.';
+		return ' CloudWatch Application Signals is not available in this Region or at this endpoint, so only the parameter can count.';
 	}
 	if (reading.state !== 'read') return '';
 	const [incomplete] = reading.incomplete;

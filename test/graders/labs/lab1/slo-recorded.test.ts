@@ -145,7 +145,7 @@ describe(`${id} through CloudWatch Application Signals`, () => {
 		const result = gradeCheck(snapshot, id);
 		expect(result.status).toBe('fail');
 		expect(result.message).toBe(
-			'There is no parameter /sre-lab/lab1/slo in eu-west-1. CloudWatch Application Signals is not available at this endpoint, so only the parameter can count here.',
+			'There is no parameter /sre-lab/lab1/slo in eu-west-1. CloudWatch Application Signals is not available in this Region or at this endpoint, so only the parameter can count.',
 		);
 	});
 
