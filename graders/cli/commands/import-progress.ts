@@ -37,20 +37,20 @@ async function readRosterLearners(file: string, context: CommandContext): Promis
 }
 
 /**
- * Enrols the roster's learners in the cohort (named like \`grade\` names it), so their progress can be
- * imported before any lab is graded. A later \`grade\` with the same roster finds them there.
+ * Enrols the roster's learners in the cohort (named as `grade` names it), so their progress can be
+ * imported before any lab is graded. A later `grade` with the same roster finds them there.
  */
-function registerRoster(db: GradebookDb, cohortName: string, learners: readonly RosterLearner[], now: string) {
-	return inTransaction(db, () => {
+function registerRoster(db: GradebookDb, cohortName: string, learners: readonly RosterLearner[], now: string): void {
+	inTransaction(db, () => {
 		const cohort = ensureCohort(db, cohortName, now);
 		upsertLearners(db, cohort.id, learners, now);
-		return cohort;
 	});
 }
 
 /**
  * Loads learners' progress files into the gradebook so their quiz scores count towards completion.
  * Each file is checked and stored on its own: one bad file is reported and does not stop the others.
+ * With a roster, its learners are enrolled first and the files are matched within that cohort.
  */
 export async function runImportProgress(
 	files: string[],
