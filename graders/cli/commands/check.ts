@@ -44,7 +44,8 @@ async function collectFromAccount(
 	const { io } = context;
 	const since = options.since ?? lab.manifest.defaultSince;
 	const durationMs = parseDuration(since);
-	if (durationMs === null) throw new UsageError(`--since expects a duration such as 30m, 24h or 7d, got "${since}"`);
+	if (durationMs === null)
+		throw new UsageError(`--since expects a duration such as 30m, 24h or 7d (at most 455d), got "${since}"`);
 	const region = await resolveRegion(options.region, options.profile, io.env);
 	if (!region) {
 		throw new CannotGradeError('no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile');

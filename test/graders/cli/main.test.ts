@@ -156,6 +156,7 @@ describe('usage errors exit 64 with one line and a hint', () => {
 		[['check', 'lab1', '--frobnicate'], "sre-lab: unknown option '--frobnicate'"],
 		[['check'], "sre-lab: missing required argument 'lab'"],
 		[['check', 'lab1', '--since', 'yesterday', '--region', 'eu-west-1'], 'sre-lab: --since expects a duration'],
+		[['check', 'lab1', '--since', '9999d', '--region', 'eu-west-1'], '(at most 455d), got "9999d"'],
 		[
 			['check', 'lab1', '--from-snapshot', '/nonexistent.json'],
 			'sre-lab: cannot read snapshot /nonexistent.json: ENOENT',
@@ -269,12 +270,14 @@ describe('sre-lab check on a terminal', () => {
 function clientsAnswering(
 	respond: (request: { hostname: string }) => Promise<{ statusCode: number; body: string }>,
 	credentials: ClientProviderOptions['credentials'] = testCredentials,
+	maxAttempts = 1,
 ) {
 	return (options: ClientProviderOptions) =>
 		createClientProvider({
 			...options,
 			credentials,
-			maxAttempts: 1,
+			maxAttempts,
+			retryMode: 'standard',
 			clientConfig: {
 				requestHandler: {
 					async handle(request: { hostname: string }) {
@@ -368,6 +371,29 @@ describe('sre-lab check when it cannot grade: one actionable line each, exit 2',
 			result,
 			'AWS refused the call in ap-east-1, a Region an account has to enable before use (InvalidClientTokenId). Enable it (account menu → Account → AWS Regions) or pass --region with the Region your lab is in (for example --region eu-west-1). If the Region is enabled, your credentials are invalid: sign in again.',
 		);
+	});
+
+	it('--verbose still prints the calls and retries it made before giving up', async () => {
+		const replies = [
+			stsError('Throttling', 'Rate exceeded'),
+			stsError('ExpiredToken', 'The security token included in the request is expired'),
+		];
+		let answered = 0;
+		const { code, stderr } = await run(['check', 'lab1', '--region', 'eu-west-1', '--verbose'], {
+			createClients: clientsAnswering(
+				async () => ({
+					...(replies[Math.min(answered++, 1)] as { statusCode: number; body: string }),
+					statusCode: 400,
+				}),
+				testCredentials,
+				3,
+			),
+		});
+		expect(code).toBe(2);
+		const lines = stderr.split('\n');
+		expect(lines[0]).toBe('API calls: 1 (1 retries)');
+		expect(lines[1]).toMatch(/^ {2}sts:GetCallerIdentity\s+1 call\(s\)\s+1 retry {2}1 failed$/);
+		expect(lines[2]).toMatch(/^sre-lab: Your AWS credentials have expired/);
 	});
 
 	it('throttling that outlasts the retries marks the checks that need the read as could-not-grade', async () => {

@@ -6,7 +6,10 @@ describe('durations and windows', () => {
 		expect(parseDuration('30m')).toBe(1_800_000);
 		expect(parseDuration('24h')).toBe(86_400_000);
 		expect(parseDuration('7d')).toBe(604_800_000);
-		for (const bad of ['0h', '24', 'h', '1w', '-1h', '1.5h']) expect(parseDuration(bad)).toBeNull();
+		expect(parseDuration('455d')).toBe(455 * 86_400_000);
+		for (const bad of ['0h', '24', 'h', '1w', '-1h', '1.5h', '456d', '99999999999d', '']) {
+			expect(parseDuration(bad), bad).toBeNull();
+		}
 	});
 
 	it('builds the window ending at a given time', () => {
