@@ -64,6 +64,23 @@ describe('the course quiz banks in quizzes/', () => {
 		for (const count of counts) expect(count / positions.length).toBeLessThan(0.4);
 	});
 
+	it('spread the correct multiple-choice options over the positions, so "always tick A" is no strategy', () => {
+		const multiples = banks.flatMap((bank) => bank.questions.filter((question) => question.kind === 'multiple'));
+		expect(multiples.length).toBeGreaterThan(0);
+		const longest = Math.max(...multiples.map((question) => question.options.length));
+		const counts = [...Array(longest).keys()].map(
+			(position) => multiples.filter((question) => question.options[position]?.correct === true).length,
+		);
+		// About two thirds of all multiple-choice options are correct, so every position is correct often;
+		// but one that is correct nearly every time (as A was in 17 of 19) lets a learner score unread.
+		expect((counts[0] ?? 0) / multiples.length, `first option correct: ${counts.join(', ')}`).toBeLessThanOrEqual(
+			2 / 3,
+		);
+		for (const [position, count] of counts.entries()) {
+			expect(count / multiples.length, `position ${'ABCDEF'[position]}: ${counts.join(', ')}`).toBeLessThanOrEqual(0.7);
+		}
+	});
+
 	it('vary the number of wrong options in multiple-choice questions, so "all but the odd one out" is no strategy', () => {
 		const multiples = banks.flatMap((bank) => bank.questions.filter((question) => question.kind === 'multiple'));
 		const oneWrong = multiples.filter((question) => question.options.filter((option) => !option.correct).length === 1);
