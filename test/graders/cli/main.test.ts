@@ -336,6 +336,18 @@ describe('sre-lab check when it cannot grade: one actionable line each, exit 2',
 		);
 	});
 
+	it('an endpoint that refuses connections', async () => {
+		const result = await run(['check', 'lab1', '--region', 'eu-west-1', '--endpoint-url', 'http://localhost:4566'], {
+			createClients: clientsAnswering(async () => {
+				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' });
+			}),
+		});
+		expectOneLine(
+			result,
+			'Could not reach the sts endpoint (ECONNREFUSED). Check your network connection or --endpoint-url.',
+		);
+	});
+
 	it('a made-up Region, whose endpoints do not exist', async () => {
 		const result = await run(['check', 'lab1', '--region', 'eu-nowhere-1'], {
 			createClients: clientsAnswering(async (request) => {

@@ -17,6 +17,22 @@ afterEach(() => {
 });
 
 describe('createClientProvider', () => {
+	it('retries with the adaptive strategy and 8 attempts by default, or AWS_MAX_ATTEMPTS', async () => {
+		const clients = createClientProvider({ region: 'eu-west-1', credentials });
+		const logs = clients.get(CloudWatchLogsClient);
+		expect(await logs.config.maxAttempts()).toBe(8);
+		expect(await logs.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
+		clients.destroy();
+		vi.stubEnv('AWS_MAX_ATTEMPTS', '12');
+		try {
+			const fromEnv = createClientProvider({ region: 'eu-west-1', credentials });
+			expect(await fromEnv.get(CloudWatchLogsClient).config.maxAttempts()).toBe(12);
+			fromEnv.destroy();
+		} finally {
+			vi.unstubAllEnvs();
+		}
+	});
+
 	it('creates one client per service and reuses it', () => {
 		const clients = createClientProvider({ region: 'eu-west-1', credentials });
 		expect(clients.get(CloudWatchLogsClient)).toBe(clients.get(CloudWatchLogsClient));
@@ -106,6 +122,22 @@ describe('createClientProvider', () => {
 		});
 		await clients.get(CloudWatchLogsClient).send(new DescribeLogGroupsCommand({}));
 		expect(seen[0]).toMatchObject({ hostname: 'localhost', port: 4566 });
+	});
+
+	it('honours AWS_ENDPOINT_URL from the environment for every service when no flag is given', async () => {
+		vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:4566');
+		try {
+			const { handler, seen } = scriptedHttpHandler([ok]);
+			const clients = createClientProvider({
+				region: 'us-east-1',
+				credentials,
+				clientConfig: { requestHandler: handler },
+			});
+			await clients.get(CloudWatchLogsClient).send(new DescribeLogGroupsCommand({}));
+			expect(seen[0]).toMatchObject({ hostname: '127.0.0.1', port: 4566 });
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 
 	it('honours AWS_ENDPOINT_URL_<SERVICE> from the environment when no flag is given', async () => {
