@@ -19,20 +19,21 @@ const searches = [
 	{ query: 'error budget', expected: '/day-1/slis-slos-error-budgets/' },
 ];
 
-test.each(searches)('searching for "$query" finds $expected', async ({ query, expected }) => {
+test.each(searches)('searching for "$query" finds $expected', { timeout: 150_000 }, async ({ query, expected }) => {
 	const { page, problems } = await newWatchedPage(browser);
 	await page.goto(siteUrl('/'));
-	// Starlight opens search with Ctrl+K; typing goes straight into the dialog's input.
+	// Starlight mounts Pagefind's UI when the browser is first idle after load, which on a busy
+	// two-core machine can take a while; a reader who opens search sooner gets an empty dialog.
+	const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+	await input.waitFor({ state: 'attached', timeout: 60_000 });
+	// Starlight opens search with Ctrl+K and focuses the input; typing goes straight into it.
 	await page.keyboard.press('Control+k');
 	const dialog = page.getByRole('dialog', { name: 'Search' });
 	await dialog.waitFor({ state: 'visible' });
-	// Pagefind's UI mounts lazily when the dialog first opens, after Starlight tried to focus it.
-	const input = dialog.locator('input.pagefind-ui__search-input');
-	await input.waitFor({ state: 'visible' });
-	await input.focus();
+	await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
 	await page.keyboard.type(query);
 	const firstResult = dialog.locator('.pagefind-ui__result-link').first();
-	await firstResult.waitFor({ timeout: 30_000 });
+	await firstResult.waitFor({ timeout: 60_000 });
 	const hrefs = await dialog
 		.locator('.pagefind-ui__result-link')
 		.evaluateAll((links) => links.map((link) => link.getAttribute('href')));

@@ -56,9 +56,13 @@ export async function newWatchedPage(browser: Browser): Promise<{ page: Page; pr
 		if (message.type() === 'error') problems.messages.push(`console: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.messages.push(`exception: ${error.message}`));
-	page.on('requestfailed', (request) =>
-		problems.messages.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-	);
+	page.on('requestfailed', (request) => {
+		const reason = request.failure()?.errorText ?? 'unknown';
+		// ERR_ABORTED is the page cancelling its own request (a link prefetch overtaken by the
+		// navigation it anticipated), not a resource that failed to load.
+		if (reason === 'net::ERR_ABORTED') return;
+		problems.messages.push(`request failed: ${request.url()} (${reason})`);
+	});
 	page.on('response', (response) => {
 		if (response.status() >= 400) problems.messages.push(`HTTP ${response.status()}: ${response.url()}`);
 	});
