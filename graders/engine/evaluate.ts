@@ -32,15 +32,41 @@ function blockingCheck(
 	return best ?? (manifest.get(check.dependsOn[0] ?? '') as ManifestCheck);
 }
 
+/** The reads a lab's checks use that a snapshot does not hold (it was collected by an older sre-lab). */
+export function readsMissingFrom(snapshot: Snapshot, lab: LabDefinition): string[] {
+	const reads = new Set([...lab.checks.values()].flatMap((check) => check.reads));
+	return [...reads].filter((id) => !(id in snapshot.reads));
+}
+
+function outdatedSnapshotMessage(missing: readonly string[]): string {
+	const names = missing.map((id) => `"${id}"`).join(', ');
+	return (
+		`The snapshot has no ${names} read${missing.length === 1 ? '' : 's'}: it was collected by an older sre-lab. ` +
+		'Collect it again (`sre-lab check`, or `sre-lab grade` for a cohort); this is not counted against the learner.'
+	);
+}
+
 function runCheck(
 	lab: LabDefinition,
 	check: ManifestCheck,
+	snapshot: Snapshot,
 	view: SnapshotView,
 ): Omit<CheckResult, 'id' | 'title' | 'step' | 'points' | 'hint'> {
 	const implementation = lab.checks.get(check.id);
 	if (!implementation) throw new Error(`lab ${lab.id}: no implementation for ${check.id}`);
+	// A snapshot saved by an older sre-lab may lack reads added since. Some checks treat a read as a
+	// second, optional way to pass, so without it they would quietly fail the learner: a check short of
+	// a read either still passes (the read could only have added evidence) or cannot be graded.
+	const missing = implementation.reads.filter((id) => !(id in snapshot.reads));
+	const outdated = () => ({
+		status: 'error' as const,
+		earned: 0,
+		message: outdatedSnapshotMessage(missing),
+		evidence: [],
+	});
 	try {
 		const verdict = implementation.evaluate(view);
+		if (missing.length > 0 && verdict.status !== 'pass') return outdated();
 		return {
 			status: verdict.status,
 			earned: verdict.status === 'pass' ? check.points : 0,
@@ -48,6 +74,7 @@ function runCheck(
 			evidence: verdict.evidence ?? [],
 		};
 	} catch (error) {
+		if (missing.length > 0) return outdated();
 		if (error instanceof ReadFailed) {
 			return { status: 'error', earned: 0, message: error.readError.message, evidence: [] };
 		}
@@ -84,7 +111,7 @@ export function evaluateLabDefinition(
 		const base = { id: check.id, title: check.title, step: check.step, points: check.points, hint: check.hint };
 		let result: CheckResult;
 		if (prerequisites.every((prerequisite) => prerequisite.status === 'pass')) {
-			result = { ...base, ...runCheck(lab, check, view) };
+			result = { ...base, ...runCheck(lab, check, snapshot, view) };
 			if (result.status === 'pass') delete result.hint;
 		} else {
 			const blocker = blockingCheck(check, results, manifest);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { evaluateStoredEvidence, readsMissingFrom } from '../../cohort/evaluate-evidence.ts';
 import { ungradedLabs } from '../../cohort/lab-plan.ts';
+import { evaluateLab, readsMissingFrom } from '../../engine/evaluate.ts';
 import type { LabResult, Snapshot } from '../../engine/types.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { erroredAccountsOfRun, evidenceOfRun, loadEvidence } from '../../gradebook/evidence-store.ts';
@@ -94,8 +94,8 @@ export async function runRegrade(options: RegradeOptions, context: CommandContex
 				});
 				continue;
 			}
-			const results: LabResult[] = source.labs.map((lab) => evaluateStoredEvidence(lab, snapshot, io.now));
-			const missing = [...new Set(source.labs.flatMap((lab) => readsMissingFrom(snapshot, lab)))];
+			const results: LabResult[] = source.labs.map((lab) => evaluateLab(lab, snapshot, { now: io.now }));
+			const missing = [...new Set(source.labs.flatMap((lab) => readsMissingFrom(snapshot, getLab(lab))))];
 			if (missing.length > 0) outdated.push(`  ${ref.learnerId}: no ${missing.join(', ')}`);
 			const finished = io.now();
 			recordAccountGrading(db, {

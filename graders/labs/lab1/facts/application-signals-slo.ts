@@ -14,8 +14,6 @@ export const applicationSignalsRead = 'application-signals.service-level-objecti
 const unavailableKinds: ReadonlySet<ReadErrorKind> = new Set(['not-implemented', 'region']);
 
 export type ApplicationSignalsReading =
-	/** The snapshot was saved before the graders read Application Signals. */
-	| { state: 'not-collected' }
 	/** The endpoint or Region does not offer the service. */
 	| { state: 'unavailable'; reason: string }
 	| { state: 'could-not-read'; error: ReadFailed }
@@ -31,8 +29,12 @@ export function describeInterval(interval: SloInterval): string {
 
 /** Sorts the account's Application Signals SLOs into those with a goal and interval, and the rest. */
 export function readApplicationSignalsSlos(view: SnapshotView): ApplicationSignalsReading {
-	const outcome = view.outcome<PerResource<ServiceLevelObjective>>(applicationSignalsRead);
-	if (!outcome) return { state: 'not-collected' };
+	// A snapshot saved before the graders read Application Signals has no outcome: `read` throws, and
+	// the engine grades such a check as "collect again" unless it passes (see engine/evaluate.ts).
+	const outcome = view.outcome<PerResource<ServiceLevelObjective>>(applicationSignalsRead) ?? {
+		ok: true as const,
+		data: view.read<PerResource<ServiceLevelObjective>>(applicationSignalsRead),
+	};
 	if (!outcome.ok) {
 		if (unavailableKinds.has(outcome.error.kind)) return { state: 'unavailable', reason: outcome.error.message };
 		return { state: 'could-not-read', error: new ReadFailed(outcome.error) };

@@ -202,7 +202,7 @@ describe('regrade', () => {
 			{
 				check_id: 'slo-recorded',
 				status: 'error',
-				message: expect.stringMatching(/^The stored evidence has no "ssm\.sre-lab-parameters".* older sre-lab/),
+				message: expect.stringMatching(/^The snapshot has no "ssm\.sre-lab-parameters".* older sre-lab/),
 			},
 		]);
 		// Checks whose reads are all there are still graded from the evidence.
