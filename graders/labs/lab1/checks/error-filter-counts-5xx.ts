@@ -1,22 +1,11 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
 import {
-	accessLogFilters,
 	countingTransformation,
 	countsServerErrors,
-	requireSomeTested,
+	filterReads,
 	type TestedFilter,
+	testedAccessLogFilters,
 } from '../facts/filter-behaviour.ts';
-
-const filterReads = [
-	'ec2.instances',
-	'ec2.security-groups',
-	'logs.log-groups',
-	'logs.recent-log-streams',
-	'logs.metric-filters',
-	'logs.metric-filter-tests',
-] as const;
-
-export { filterReads };
 
 /** Why a filter is not a 5xx counter, in the learner's terms. */
 function describeMiss(candidate: TestedFilter): string {
@@ -37,15 +26,8 @@ export const errorFilterCounts5xx: CheckDefinition = {
 	id: 'error-filter-counts-5xx',
 	reads: filterReads,
 	evaluate(view) {
-		const result = accessLogFilters(view);
-		requireSomeTested(result);
-		if (result.tested.length === 0) {
-			return {
-				status: 'fail',
-				message: `No metric filter is defined on ${result.logGroups.join(', ')}.`,
-				evidence: result.logGroups,
-			};
-		}
+		const result = testedAccessLogFilters(view);
+		if ('verdict' in result) return result.verdict;
 		const counter = result.tested.find(
 			(candidate) => countsServerErrors(candidate.matches) && countingTransformation(candidate.filter),
 		);

@@ -1,25 +1,17 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
 import {
-	accessLogFilters,
 	countingTransformation,
 	countsRequests,
-	requireSomeTested,
+	filterReads,
+	testedAccessLogFilters,
 } from '../facts/filter-behaviour.ts';
-import { filterReads } from './error-filter-counts-5xx.ts';
 
 export const requestFilterCountsRequests: CheckDefinition = {
 	id: 'request-filter-counts-requests',
 	reads: filterReads,
 	evaluate(view) {
-		const result = accessLogFilters(view);
-		requireSomeTested(result);
-		if (result.tested.length === 0) {
-			return {
-				status: 'fail',
-				message: `No metric filter is defined on ${result.logGroups.join(', ')}.`,
-				evidence: result.logGroups,
-			};
-		}
+		const result = testedAccessLogFilters(view);
+		if ('verdict' in result) return result.verdict;
 		const counter = result.tested.find(
 			(candidate) => countsRequests(candidate.matches) !== null && countingTransformation(candidate.filter),
 		);

@@ -2,8 +2,7 @@ import type { Dashboard } from '../../../collectors/cloudwatch/dashboards.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition, PerResource, ReadError } from '../../../engine/types.ts';
 import { dashboardMetrics, dashboardShows } from '../facts/dashboard-metrics.ts';
-import { errorMetrics, metricKey, requestMetrics } from '../facts/filter-behaviour.ts';
-import { filterReads } from './error-filter-counts-5xx.ts';
+import { errorMetrics, filterReads, metricKey, requestMetrics } from '../facts/filter-behaviour.ts';
 
 export const sliDashboard: CheckDefinition = {
 	id: 'sli-dashboard',

@@ -1,7 +1,6 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
-import { metricKey } from '../facts/filter-behaviour.ts';
+import { filterReads, metricKey } from '../facts/filter-behaviour.ts';
 import { judgeErrorAlarms } from '../facts/slo-alarms.ts';
-import { filterReads } from './error-filter-counts-5xx.ts';
 
 export const alarmReads = [...filterReads, 'cloudwatch.metric-alarms', 'ssm.sre-lab-parameters'] as const;
 

@@ -2,7 +2,7 @@ import type { AccessLogSample } from '../../../collectors/logs/access-log-sample
 import type { MetricFilterTests } from '../../../collectors/logs/metric-filter-tests.ts';
 import type { MetricFilter, MetricTransformation } from '../../../collectors/logs/metric-filters.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
-import type { ReadError, SnapshotView } from '../../../engine/types.ts';
+import type { CheckVerdict, ReadError, SnapshotView } from '../../../engine/types.ts';
 import { instanceLogGroups } from './access-log-groups.ts';
 
 export interface SampleMatches {
@@ -128,3 +128,30 @@ export function requestMetrics(view: SnapshotView): FilterMetric[] {
 
 export const metricKey = (metric: { namespace: string; metricName: string }) =>
 	`${metric.namespace}/${metric.metricName}`;
+
+/** The reads behind `accessLogFilters`: the web servers, their log groups and the filters' behaviour. */
+export const filterReads = [
+	'ec2.instances',
+	'ec2.security-groups',
+	'logs.log-groups',
+	'logs.recent-log-streams',
+	'logs.metric-filters',
+	'logs.metric-filter-tests',
+] as const;
+
+/**
+ * The access-log filters that were put to the test, or the verdict both filter checks give when the
+ * log group has none (and the error when none could be tested at all).
+ */
+export function testedAccessLogFilters(view: SnapshotView): { tested: TestedFilter[] } | { verdict: CheckVerdict } {
+	const result = accessLogFilters(view);
+	requireSomeTested(result);
+	if (result.tested.length > 0) return { tested: result.tested };
+	return {
+		verdict: {
+			status: 'fail',
+			message: `No metric filter is defined on ${result.logGroups.join(', ')}.`,
+			evidence: result.logGroups,
+		},
+	};
+}
