@@ -39,6 +39,8 @@ export function describeAccountError(error: unknown, target: RosterEntry): Accou
 	}
 	const classified = classifyReadError(error, { service: 'sre-lab', operation: 'GradeAccount' });
 	const kind = classified.kind === 'not-implemented' || classified.kind === 'region' ? 'other' : classified.kind;
-	// The engine's advice names an AWS action; an unexpected error is clearer in its own words.
-	return { kind, message: kind === 'other' ? describe(error) : classified.message };
+	// The engine's advice (a missing action, a Region to fix) is kept; an unexpected error is clearer
+	// in its own words.
+	const ownWords = classified.kind === 'other' || classified.kind === 'not-implemented';
+	return { kind, message: ownWords ? describe(error) : classified.message };
 }
