@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { memoizeCredentials } from '../graders/cohort/account-credentials.ts';
 import { createEngineGrader } from '../graders/cohort/engine-grader.ts';
+import { gradingRecordOf } from '../graders/cohort/grading-record.ts';
 import { ungradedLabs } from '../graders/cohort/lab-plan.ts';
 import type { RosterEntry } from '../graders/cohort/roster.ts';
 import { runCohort } from '../graders/cohort/run-cohort.ts';
@@ -118,19 +119,8 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 					mock.resetHistory();
 				if (done.outcome.status === 'error') errors += 1;
 				else if (done.outcome.results.every((result) => result.outcome === 'pass')) passed += 1;
-				recordAccountGrading(db, {
-					runId,
-					learnerRowId: learnerRows.get(done.target.learnerId) as number,
-					accountId: done.target.accountId,
-					region: done.target.region,
-					startedAt: done.startedAt,
-					finishedAt: done.finishedAt,
-					durationMs: done.durationMs,
-					outcome:
-						done.outcome.status === 'graded'
-							? { status: 'graded', evidence: { snapshot: done.outcome.snapshot }, results: done.outcome.results }
-							: { status: 'error', error: done.outcome.error, labs: labsForErrors },
-				});
+				const learnerRowId = learnerRows.get(done.target.learnerId) as number;
+				recordAccountGrading(db, gradingRecordOf(done, { runId, learnerRowId, ungradedLabs: labsForErrors }));
 			},
 		});
 		const cpu = process.cpuUsage(cpuBefore);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { GradeAccount } from '../../cohort/account-outcome.ts';
 import { roleNamePattern } from '../../cohort/aws-identifiers.ts';
 import { createEngineGrader } from '../../cohort/engine-grader.ts';
+import { gradingRecordOf } from '../../cohort/grading-record.ts';
 import { ungradedLabs, widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
 import { formatRosterProblems, parseRoster } from '../../cohort/roster.ts';
@@ -227,20 +228,8 @@ export async function runGrade(
 			timeoutMs: timeoutSeconds * 1000,
 			signal: stopInterrupt.signal,
 			onAccountDone: (done) => {
-				const outcome = done.outcome;
-				recordAccountGrading(db, {
-					runId,
-					learnerRowId: learnerRows.get(done.target.learnerId) as number,
-					accountId: done.target.accountId,
-					region: done.target.region,
-					startedAt: done.startedAt,
-					finishedAt: done.finishedAt,
-					durationMs: done.durationMs,
-					outcome:
-						outcome.status === 'graded'
-							? { status: 'graded', evidence: { snapshot: outcome.snapshot }, results: outcome.results }
-							: { status: 'error', error: outcome.error, labs: labsForErrors },
-				});
+				const learnerRowId = learnerRows.get(done.target.learnerId) as number;
+				recordAccountGrading(db, gradingRecordOf(done, { runId, learnerRowId, ungradedLabs: labsForErrors }));
 				progress.accountDone(done);
 			},
 		}).finally(() => progress.stop());
