@@ -115,8 +115,7 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 				// The mock keeps every call it answered; count them and let them go, so the harness's
 				// memory does not grow with the number of accounts.
 				sdkCalls += mocks.totalCalls();
-				for (const mock of [mocks.sts, mocks.ec2, mocks.iam, mocks.cloudwatch, mocks.logs, mocks.sns, mocks.ssm])
-					mock.resetHistory();
+				mocks.resetHistory();
 				if (done.outcome.status === 'error') errors += 1;
 				else if (done.outcome.results.every((result) => result.outcome === 'pass')) passed += 1;
 				const learnerRowId = learnerRows.get(done.target.learnerId) as number;

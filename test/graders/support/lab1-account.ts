@@ -506,6 +506,10 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 	return {
 		...mocks,
 		totalCalls: () => Object.values(mocks).reduce((sum, mock) => sum + mock.calls().length, 0),
+		/** Forget the calls answered so far (the benchmark counts them, then lets them go). */
+		resetHistory: () => {
+			for (const mock of Object.values(mocks)) mock.resetHistory();
+		},
 		restore: () => {
 			for (const mock of Object.values(mocks)) mock.restore();
 		},
