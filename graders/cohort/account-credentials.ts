@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AssumeRoleFailed } from './account-errors.ts';
+import { stsRegionFor } from './sts-region.ts';
 
 /** The session name learners see in CloudTrail, so they know which tool read their account. */
 export const graderSessionPrefix = 'sre-lab-grader';
@@ -41,7 +42,8 @@ export function createAccountCredentials(options: AccountCredentialsOptions): Aw
 		},
 		masterCredentials: options.masterCredentials,
 		clientConfig: {
-			region: options.region,
+			// The instructor's credentials call STS: a Region the instructor's account has on (see stsRegionFor).
+			region: stsRegionFor(options.region),
 			...(options.endpoint ? { endpoint: options.endpoint } : {}),
 			...options.stsClientConfig,
 		},
