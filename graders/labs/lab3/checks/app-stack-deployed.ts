@@ -1,12 +1,30 @@
+import type { Stack } from '../../../collectors/cloudformation/stacks.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { appResources, appStackReads, describeApp, isDeployed, lab3Stacks } from '../facts/app-stack.ts';
 
 /** What a learner should do about a stack that exists but is not usable, by status. */
 function adviceFor(status: string): string {
 	if (status === 'ROLLBACK_COMPLETE') return 'its first deployment failed: read its events, delete it and deploy again';
-	if (status.endsWith('_IN_PROGRESS')) return 'it is still being changed: wait for it to finish';
 	if (status.endsWith('_FAILED')) return 'its last operation failed: read its events in the CloudFormation console';
 	return 'it is not in a *_COMPLETE state';
+}
+
+const inProgress = (stack: Stack) => stack.status.endsWith('_IN_PROGRESS');
+
+/**
+ * A stack that CloudFormation is still creating, updating or rolling back has no verdict yet: its
+ * next status decides. That is the grader's "not yet", never the learner's failure, so it is reported
+ * as an error (not counted) that says when to run the check again.
+ */
+function notYetGradable(stacks: readonly Stack[]): ReadFailed {
+	const states = stacks.map((stack) => `"${stack.stackName}" is ${stack.status}`).join('; ');
+	return new ReadFailed({
+		kind: 'other',
+		service: 'cloudformation',
+		operation: 'DescribeStacks',
+		message: `${states}: CloudFormation is still working on it, so there is nothing to grade yet. Wait until it reaches a *_COMPLETE or *_FAILED status (aws cloudformation wait stack-create-complete, or watch its Events tab), then run the check again. This is not counted against you.`,
+	});
 }
 
 export const appStackDeployed: CheckDefinition = {
@@ -21,6 +39,8 @@ export const appStackDeployed: CheckDefinition = {
 			};
 		}
 		if (!stacks.some(isDeployed)) {
+			const changing = stacks.filter(inProgress);
+			if (changing.length > 0) throw notYetGradable(changing);
 			const states = stacks.map((stack) => `"${stack.stackName}" is ${stack.status}: ${adviceFor(stack.status)}`);
 			return { status: 'fail', message: `${states.join('; ')}.`, evidence: stacks.map((stack) => stack.stackId) };
 		}
