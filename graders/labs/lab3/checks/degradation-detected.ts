@@ -1,5 +1,6 @@
 import type { AlarmStateChange } from '../../../collectors/cloudwatch/alarm-history.ts';
 import { type FaultSwitchHistory, lab3FaultParameter } from '../../../collectors/ssm/lab3-fault-history.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { appAlarmReads, goodAppAlarms } from '../facts/app-alarms.ts';
 
@@ -19,32 +20,57 @@ export function faultOnTimes(history: FaultSwitchHistory): string[] {
 }
 
 export interface Detection {
-	/** The first ALARM within the allowed delay after a fault went on, if any. */
+	/** The first ALARM an evaluation reached within the allowed delay after a fault went on, if any. */
 	fired: { faultAt: string; alarmAt: string } | null;
-	/** The first OK after that ALARM, if any. */
+	/** The first OK an evaluation reached after that ALARM, if any. */
 	okAt: string | null;
+	/** ALARM states within the delay after a fault that were set by hand (SetAlarmState), not evaluated. */
+	setByHand: string[];
 }
 
-/** How one alarm reacted to the fault. Both histories must be oldest first. */
+const faultBefore = (faultTimes: readonly string[], timestamp: string) => {
+	const at = Date.parse(timestamp);
+	return [...faultTimes]
+		.reverse()
+		.find((time) => Date.parse(time) <= at && at - Date.parse(time) <= maxDetectionDelayMs);
+};
+
+/**
+ * How one alarm reacted to the fault. Both histories must be oldest first. Only states CloudWatch
+ * reached by evaluating the alarm count: `aws cloudwatch set-alarm-state` (or a console test) puts
+ * any alarm into ALARM and back without the alarm ever seeing the fault.
+ */
 export function detectionOf(
 	history: readonly AlarmStateChange[],
 	alarmName: string,
 	faultTimes: readonly string[],
 ): Detection {
 	let fired: Detection['fired'] = null;
+	const setByHand: string[] = [];
 	for (const change of history) {
 		if (change.alarmName !== alarmName) continue;
 		if (change.to === 'ALARM' && !fired) {
-			const at = Date.parse(change.timestamp);
-			const faultAt = [...faultTimes]
-				.reverse()
-				.find((time) => Date.parse(time) <= at && at - Date.parse(time) <= maxDetectionDelayMs);
-			if (faultAt) fired = { faultAt, alarmAt: change.timestamp };
-		} else if (change.to === 'OK' && fired) {
-			return { fired, okAt: change.timestamp };
+			const faultAt = faultBefore(faultTimes, change.timestamp);
+			if (!faultAt) continue;
+			if (change.evaluated) fired = { faultAt, alarmAt: change.timestamp };
+			else setByHand.push(change.timestamp);
+		} else if (change.to === 'OK' && fired && change.evaluated) {
+			return { fired, okAt: change.timestamp, setByHand };
 		}
 	}
-	return { fired, okAt: null };
+	return { fired, okAt: null, setByHand };
+}
+
+/** A snapshot from before sre-lab told evaluated states from ones set by hand cannot decide this check. */
+function requireEvaluationFlags(history: readonly AlarmStateChange[]): void {
+	if (history.every((change) => typeof change.evaluated === 'boolean')) return;
+	throw new ReadFailed({
+		kind: 'other',
+		service: 'cloudwatch',
+		operation: 'DescribeAlarmHistory',
+		message:
+			"The snapshot's alarm history does not say which state changes came from an alarm evaluation (it was collected by an older sre-lab). Collect it again; this is not counted against the learner.",
+	});
 }
 
 const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
@@ -55,6 +81,7 @@ export const degradationDetected: CheckDefinition = {
 	evaluate(view) {
 		const names = [...new Set(goodAppAlarms(view).map((judgement) => judgement.alarm.alarmName))].sort();
 		const history = view.read<AlarmStateChange[]>('cloudwatch.alarm-history');
+		requireEvaluationFlags(history);
 		const faultTimes = faultOnTimes(view.read<FaultSwitchHistory>('ssm.lab3-fault-history'));
 		const since = view.window.since;
 		const detections = names.map((name) => ({ name, ...detectionOf(history, name, faultTimes) }));
@@ -77,15 +104,31 @@ export const degradationDetected: CheckDefinition = {
 			};
 		}
 		const stillFiring = detections.filter((detection) => detection.fired).map((detection) => detection.name);
-		if (stillFiring.length > 0) {
+		const byHand = detections.filter((detection) => !detection.fired && detection.setByHand.length > 0);
+		if (stillFiring.length === 0 && byHand.length > 0) {
+			const which = byHand.map((detection) => `"${detection.name}" at ${detection.setByHand.join(', ')}`);
 			return {
 				status: 'fail',
-				message: `${quoted(stillFiring)} caught the fault but has not returned to OK: set ${lab3FaultParameter} back to none and wait a few minutes.`,
+				message: `The fault went on at ${recentFaults.join(', ')}; ${which.join('; ')} went to ALARM only by hand (SetAlarmState: the history entry has no evaluation data). A state set with aws cloudwatch set-alarm-state tests the notification, not whether the alarm detects the fault: keep the load generator running with the fault on until the alarm goes to ALARM by itself, then switch the fault off and wait for OK.`,
+				evidence,
+			};
+		}
+		if (stillFiring.length > 0) {
+			const okByHand = stillFiring.filter((name) =>
+				history.some((change) => change.alarmName === name && change.to === 'OK' && change.evaluated === false),
+			);
+			const byHandNote =
+				okByHand.length > 0
+					? ` An OK set by hand (SetAlarmState) does not count; if ${quoted(okByHand)} is already OK, switch the fault on and off again and let the alarm change state by itself.`
+					: '';
+			return {
+				status: 'fail',
+				message: `${quoted(stillFiring)} caught the fault but has not returned to OK by evaluation: set ${lab3FaultParameter} back to none and wait a few minutes.${byHandNote}`,
 				evidence,
 			};
 		}
 		const firedAnyway = names.filter((name) =>
-			history.some((change) => change.alarmName === name && change.to === 'ALARM'),
+			history.some((change) => change.alarmName === name && change.to === 'ALARM' && change.evaluated),
 		);
 		return {
 			status: 'fail',

@@ -7,11 +7,18 @@ import { app } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'degradation-detected';
+/** A state change CloudWatch reached by evaluating the alarm. */
 const change = (alarmName: string, timestamp: string, from: string, to: string): AlarmStateChange => ({
 	alarmName,
 	timestamp,
 	from,
 	to,
+	evaluated: true,
+});
+/** The same change made with `aws cloudwatch set-alarm-state` (no evaluation data in the history). */
+const byHand = (alarmName: string, timestamp: string, from: string, to: string): AlarmStateChange => ({
+	...change(alarmName, timestamp, from, to),
+	evaluated: false,
 });
 const withHistory = (history: AlarmStateChange[], snapshot: Snapshot = loadFixture('passing')) =>
 	editRead<AlarmStateChange[]>(snapshot, 'cloudwatch.alarm-history', () => history);
@@ -32,11 +39,29 @@ describe('detectionOf', () => {
 		expect(detectionOf(history, 'a', faults)).toEqual({
 			fired: { faultAt: '2026-11-22T09:15:00Z', alarmAt: '2026-11-22T09:20:00Z' },
 			okAt: '2026-11-22T09:40:00Z',
+			setByHand: [],
 		});
 		expect(detectionOf(history, 'b', faults)).toEqual({
 			fired: { faultAt: '2026-11-22T09:15:00Z', alarmAt: '2026-11-22T09:18:00Z' },
 			okAt: null,
+			setByHand: [],
 		});
+	});
+
+	it('counts only states an evaluation reached: set-alarm-state to ALARM and back is no detection', () => {
+		const history = [
+			byHand('a', '2026-11-22T09:16:00Z', 'OK', 'ALARM'),
+			byHand('a', '2026-11-22T09:17:00Z', 'ALARM', 'OK'),
+		];
+		expect(detectionOf(history, 'a', faults)).toEqual({ fired: null, okAt: null, setByHand: ['2026-11-22T09:16:00Z'] });
+	});
+
+	it('does not count an OK set by hand as the recovery', () => {
+		const history = [
+			change('a', '2026-11-22T09:20:00Z', 'OK', 'ALARM'),
+			byHand('a', '2026-11-22T09:25:00Z', 'ALARM', 'OK'),
+		];
+		expect(detectionOf(history, 'a', faults).okAt).toBeNull();
 	});
 
 	it('does not credit an alarm that fired before the fault or long after it', () => {
@@ -83,7 +108,7 @@ describe(id, () => {
 		const result = gradeCheck(withHistory([change(app.latencyAlarm, '2026-11-22T10:10:00.000Z', 'OK', 'ALARM')]), id);
 		expect(result.status).toBe('fail');
 		expect(result.message).toBe(
-			`"${app.latencyAlarm}" caught the fault but has not returned to OK: set /sre-lab/lab3/fault back to none and wait a few minutes.`,
+			`"${app.latencyAlarm}" caught the fault but has not returned to OK by evaluation: set /sre-lab/lab3/fault back to none and wait a few minutes.`,
 		);
 	});
 
@@ -111,6 +136,42 @@ describe(id, () => {
 		expect(result.message).toBe(
 			`The fault went on at 2026-11-22T10:06:00.000Z, but none of "${app.errorAlarm}", "${app.latencyAlarm}" went to ALARM: keep the load generator running and the fault on until an alarm fires.`,
 		);
+	});
+
+	it('fails when the alarm went to ALARM and back only through set-alarm-state, and says why that does not count', () => {
+		const result = gradeCheck(
+			withHistory([
+				byHand(app.latencyAlarm, '2026-11-22T10:08:00.000Z', 'OK', 'ALARM'),
+				change(app.latencyAlarm, '2026-11-22T10:09:00.000Z', 'ALARM', 'OK'),
+			]),
+			id,
+		);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(`"${app.latencyAlarm}" at 2026-11-22T10:08:00.000Z went to ALARM only by hand`);
+		expect(result.message).toContain('tests the notification, not whether the alarm detects the fault');
+	});
+
+	it('says an OK set by hand does not count when the alarm caught the fault', () => {
+		const result = gradeCheck(
+			withHistory([
+				change(app.latencyAlarm, '2026-11-22T10:10:00.000Z', 'OK', 'ALARM'),
+				byHand(app.latencyAlarm, '2026-11-22T10:12:00.000Z', 'ALARM', 'OK'),
+			]),
+			id,
+		);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('An OK set by hand (SetAlarmState) does not count');
+	});
+
+	it('asks to collect again when the snapshot predates the evaluation flag, rather than guessing', () => {
+		const result = gradeCheck(
+			withHistory([
+				{ alarmName: app.latencyAlarm, timestamp: '2026-11-22T10:10:00.000Z', from: 'OK', to: 'ALARM' },
+				{ alarmName: app.latencyAlarm, timestamp: '2026-11-22T10:31:00.000Z', from: 'ALARM', to: 'OK' },
+			]),
+			id,
+		);
+		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('Collect it again') });
 	});
 
 	it('is an error when the alarm history could not be read', () => {

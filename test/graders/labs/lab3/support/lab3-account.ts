@@ -53,7 +53,8 @@ export interface Lab3Account {
 	dashboards: Record<string, unknown>;
 	alarms: MetricAlarm[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
-	history: { alarmName: string; at: string; from: string; to: string }[];
+	/** State changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData). */
+	history: { alarmName: string; at: string; from: string; to: string; byHand?: boolean }[];
 	/** Versions of /sre-lab/lab3/fault, oldest first; null when the parameter does not exist. */
 	faultSwitch: { value: string; at: string }[] | null;
 }
@@ -243,6 +244,29 @@ export function completeLab3Account(): Lab3Account {
 	};
 }
 
+/**
+ * A state reached by evaluation, as DescribeAlarmHistory records it (shape of the AWS CLI reference
+ * example for describe-alarm-history): the evaluated datapoints travel in `stateReasonData`.
+ */
+function evaluatedState(change: { at: string; to: string }) {
+	const breaching = change.to === 'ALARM';
+	const queryDate = change.at.replace('Z', '').replace(/(\.\d+)?$/, '.419+0000');
+	return {
+		stateValue: change.to,
+		stateReason: `Threshold Crossed: 2 out of the last 3 datapoints [${breaching ? '2150.0, 1980.5' : '210.0, 190.5'}] were ${breaching ? '' : 'not '}greater than the threshold (1000.0).`,
+		stateReasonData: {
+			version: '1.0',
+			queryDate,
+			startDate: queryDate,
+			unit: 'Milliseconds',
+			period: 60,
+			recentDatapoints: breaching ? [2150.0, 1980.5, 640.2] : [210.0, 190.5, 180.1],
+			threshold: 1000.0,
+			evaluatedDatapoints: [{ timestamp: queryDate, sampleCount: 120.0, value: breaching ? 2150.0 : 210.0 }],
+		},
+	};
+}
+
 export interface MockOptions {
 	/** Items per page, to exercise pagination (default 2). */
 	pageSize?: number;
@@ -405,7 +429,9 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 					HistoryData: JSON.stringify({
 						version: '1.0',
 						oldState: { stateValue: change.from, stateReason: 'previous' },
-						newState: { stateValue: change.to, stateReason: 'Threshold Crossed: 2 out of the last 3 datapoints' },
+						newState: change.byHand
+							? { stateValue: change.to, stateReason: 'testing purposes' }
+							: evaluatedState(change),
 					}),
 				})),
 				NextToken: page.next,
