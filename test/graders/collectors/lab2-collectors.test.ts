@@ -150,9 +150,15 @@ describe('Lab 2 collectors against a mocked account', () => {
 			},
 		});
 		expect(request?.ResourceArns).toEqual(['arn:aws:ec2:eu-west-1::snapshot/snap-0000000000sre0lab']);
+		// The context of a cleanup call: the lab tag, a passed DeleteAfter date, the Region, HTTPS.
 		expect(request?.ContextEntries?.map((entry) => [entry.ContextKeyName, entry.ContextKeyValues])).toEqual([
 			['aws:ResourceTag/sre-lab', ['lab2']],
 			['ec2:ResourceTag/sre-lab', ['lab2']],
+			['aws:ResourceTag/DeleteAfter', ['2026-11-21']],
+			['ec2:ResourceTag/DeleteAfter', ['2026-11-21']],
+			['aws:RequestedRegion', ['eu-west-1']],
+			['ec2:Region', ['eu-west-1']],
+			['aws:SecureTransport', ['true']],
 		]);
 		const role = data<PerResource<ExecutionRole>>(snapshot, 'iam.lambda-execution-roles')[
 			`arn:aws:iam::${accountId}:role/${executionRoleName}`

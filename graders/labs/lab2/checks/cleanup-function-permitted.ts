@@ -9,8 +9,10 @@ export const cleanupActions = ['ec2:DescribeSnapshots', 'ec2:DeleteSnapshot'] as
 
 /**
  * What the role may do. IAM's simulator is trusted when the grader may call it (it also applies
- * permission boundaries), except where it denied only for want of a condition value it was not
- * given: for those actions, and when there is no simulation at all, the policy documents decide.
+ * permission boundaries). The collector gives it the context a cleanup call has (Region, the
+ * snapshot's lab and DeleteAfter tags); where it still denied only for want of a condition value
+ * the grader cannot know (a principal tag, say), and when there is no simulation at all, the policy
+ * documents decide for that action, and the message says so.
  */
 function missingActions(role: ExecutionRole): { missing: string[]; how: string } {
 	const documents = role.policies.map((policy) => policy.document);
@@ -18,15 +20,21 @@ function missingActions(role: ExecutionRole): { missing: string[]; how: string }
 		return { missing: cleanupActions.filter((action) => !policiesAllow(documents, action)), how: 'its policies' };
 	}
 	const decisions = role.simulation.data;
+	const fromDocuments: string[] = [];
 	const missing = cleanupActions.filter((action) => {
 		const simulated = decisions[action];
 		if (simulated?.decision === 'allowed') return false;
 		if (simulated && simulated.decision !== 'explicitDeny' && simulated.missingContext.length > 0) {
+			fromDocuments.push(`${action} depends on ${simulated.missingContext.join(', ')}, which it cannot know`);
 			return !policiesAllow(documents, action);
 		}
 		return true;
 	});
-	return { missing, how: 'the IAM policy simulator' };
+	const how =
+		fromDocuments.length === 0
+			? 'the IAM policy simulator'
+			: `the IAM policy simulator, and its policies where the simulator could not decide: ${fromDocuments.join('; ')}`;
+	return { missing, how };
 }
 
 export const cleanupFunctionPermitted: CheckDefinition = {

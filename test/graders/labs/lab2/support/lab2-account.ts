@@ -51,6 +51,12 @@ const basicExecutionPolicy = {
 	],
 };
 
+/** A simulated decision that IAM reaches only when the request's context holds every key in `needs`. */
+export interface SimulatedRule {
+	decision: string;
+	needs: string[];
+}
+
 export interface Lab2Account {
 	instances: { id: string; state: string; tags: Record<string, string> }[];
 	managed: { id: string; ping: string }[];
@@ -88,8 +94,11 @@ export interface Lab2Account {
 	functions: { name: string; role: string; tags: Record<string, string>; policy?: unknown }[];
 	/** role name → policies (managed ARN or `inline:<name>`) with documents */
 	roles: Record<string, Record<string, unknown>>;
-	/** role name → action → decision; a role missing here makes the simulator answer AccessDenied */
-	simulations: Record<string, Record<string, string>>;
+	/**
+	 * role name → action → decision, or a decision that needs condition keys in the request's context
+	 * (a statement with a Condition); a role missing here makes the simulator answer AccessDenied
+	 */
+	simulations: Record<string, Record<string, string | SimulatedRule>>;
 	rules: { name: string; schedule: string; state: string; targets: string[] }[];
 	schedules: {
 		name: string;
@@ -194,7 +203,13 @@ export function completeLab2Account(): Lab2Account {
 				},
 			},
 		},
-		simulations: { [executionRoleName]: { 'ec2:DescribeSnapshots': 'allowed', 'ec2:DeleteSnapshot': 'allowed' } },
+		simulations: {
+			[executionRoleName]: {
+				'ec2:DescribeSnapshots': 'allowed',
+				// The inline policy's condition on the lab tag decides only when the tag is in the context.
+				'ec2:DeleteSnapshot': { decision: 'allowed', needs: ['aws:ResourceTag/sre-lab'] },
+			},
+		},
 		rules: [
 			{
 				name: 'nightly-report',
@@ -509,7 +524,12 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 	iam
 		.on(SimulatePrincipalPolicyCommand)
 		.callsFake(
-			(input: { PolicySourceArn: string; ActionNames: string[]; ContextEntries?: { ContextKeyName?: string }[] }) => {
+			(input: {
+				PolicySourceArn: string;
+				ActionNames: string[];
+				ResourceArns?: string[];
+				ContextEntries?: { ContextKeyName?: string }[];
+			}) => {
 				const decisions = account.simulations[input.PolicySourceArn.split('/').at(-1) ?? ''];
 				if (!decisions) {
 					throw notFound(
@@ -517,20 +537,40 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 						`User: arn:aws:sts::${accountId}:assumed-role/Learner/learner is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
 					);
 				}
+				const given = new Set((input.ContextEntries ?? []).map((entry) => entry.ContextKeyName));
 				return {
+					// Shapes from the IAM API reference: with ResourceArns, one EvaluationResult per action whose
+					// top-level decision is the most restrictive over the resources, and whose per-resource
+					// decision and missing context keys are in ResourceSpecificResults; without them, the
+					// missing keys are at the top level of a simulation on "*".
 					EvaluationResults: input.ActionNames.map((action) => {
-						// Like IAM: the tag condition on DeleteSnapshot cannot match without the tag in the context, and says so.
-						const tagGiven = (input.ContextEntries ?? []).some(
-							(entry) => entry.ContextKeyName === 'aws:ResourceTag/sre-lab',
-						);
-						if (action === 'ec2:DeleteSnapshot' && !tagGiven) {
+						const rule = decisions[action] ?? 'implicitDeny';
+						const needs = typeof rule === 'string' ? [] : rule.needs;
+						const missing = needs.filter((key) => !given.has(key));
+						const decision = missing.length > 0 ? 'implicitDeny' : typeof rule === 'string' ? rule : rule.decision;
+						const resources = input.ResourceArns ?? [];
+						if (resources.length === 0) {
 							return {
 								EvalActionName: action,
-								EvalDecision: 'implicitDeny',
-								MissingContextValues: ['aws:ResourceTag/sre-lab'],
+								EvalResourceName: '*',
+								EvalDecision: decision,
+								MatchedStatements: [],
+								MissingContextValues: missing,
 							};
 						}
-						return { EvalActionName: action, EvalResourceName: '*', EvalDecision: decisions[action] ?? 'implicitDeny' };
+						return {
+							EvalActionName: action,
+							EvalResourceName: resources[0],
+							EvalDecision: decision,
+							MatchedStatements: [],
+							MissingContextValues: [],
+							ResourceSpecificResults: resources.map((arn) => ({
+								EvalResourceName: arn,
+								EvalResourceDecision: decision,
+								MatchedStatements: [],
+								MissingContextValues: missing,
+							})),
+						};
 					}),
 					IsTruncated: false,
 				};
