@@ -6,7 +6,11 @@ export interface InboundRule {
 	protocol: string;
 	fromPort: number | null;
 	toPort: number | null;
-	/** Where traffic may come from: CIDR blocks, prefix lists and security groups. */
+	/**
+	 * Where traffic may come from: CIDR blocks (IPv4 and IPv6), managed prefix lists (`pl-…`) and
+	 * security groups (`sg-…`). A group source admits only the network interfaces in that group, so
+	 * checks must not read it as "reachable from anywhere" (graders/labs/lab1/facts/web-servers.ts).
+	 */
 	sources: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { Ec2Instance } from '../../../collectors/ec2/instances.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
-import { isLabInstance, labTag, webServers } from '../facts/web-servers.ts';
+import { groupOnlyWebRules, isLabInstance, labTag, webServers } from '../facts/web-servers.ts';
 
 export const instanceServesHttp: CheckDefinition = {
 	id: 'instance-serves-http',
@@ -27,16 +27,24 @@ export const instanceServesHttp: CheckDefinition = {
 			const described = running.map(
 				(instance) => `${instance.instanceId} (${instance.securityGroupIds.join(', ') || 'no security group'})`,
 			);
+			const groupOnly = running.flatMap((instance) => groupOnlyWebRules(instance, view));
+			const why =
+				groupOnly.length > 0
+					? `${groupOnly.map((entry) => `${entry.groupId} allows ${entry.rule} only from members of ${entry.sources.join(', ')}`).join('; ')}: a security group source admits only instances in that group (inside the VPC), so nothing outside can reach the web server. Allow TCP 80 from a CIDR range (0.0.0.0/0, or your own address) or a prefix list, or put the instance behind a load balancer whose security group admits HTTP from the internet.`
+					: 'none of its security groups allows inbound TCP 80 or 443 from an address range, a prefix list or a load balancer that is itself reachable.';
 			return {
 				status: 'fail',
-				message: `${described.join(', ')} is running, but none of its security groups allows inbound TCP 80 or 443.`,
+				message: `${described.join(', ')} is running, but ${why}`,
 				evidence: running.map((instance) => instance.instanceId),
 			};
 		}
+		const from = server.via
+			? `from ${server.via}, which itself admits web traffic from ${server.sources.join(', ')}`
+			: `from ${server.sources.join(', ')}`;
 		return {
 			status: 'pass',
-			message: `${server.instance.instanceId} is running and ${server.groupId} allows inbound TCP ${server.port} from ${server.sources.join(', ')}.`,
-			evidence: [server.instance.instanceId, server.groupId],
+			message: `${server.instance.instanceId} is running and ${server.groupId} allows inbound ${server.rule} ${from}.`,
+			evidence: [server.instance.instanceId, server.groupId, ...(server.via ? [server.via] : [])],
 		};
 	},
 };

@@ -41,16 +41,61 @@ describe(id, () => {
 		expect(result.message).toContain('none of its security groups allows inbound TCP 80 or 443');
 	});
 
-	it('accepts HTTPS and all-traffic rules as well', () => {
+	const withWebGroupRules = (rules: SecurityGroup['inbound'], extra: SecurityGroup[] = []) =>
+		editRead<SecurityGroup[]>(loadFixture('passing'), 'ec2.security-groups', (groups) => [
+			...groups.map((group) => (group.groupId === webGroup ? { ...group, inbound: rules } : group)),
+			...extra,
+		]);
+
+	it('accepts HTTPS from a CIDR, and all traffic (protocol -1, every port) from a prefix list', () => {
 		for (const rule of [
 			{ protocol: 'tcp', fromPort: 443, toPort: 443, sources: ['10.0.0.0/8'] },
-			{ protocol: '-1', fromPort: null, toPort: null, sources: ['sg-0alb'] },
+			{ protocol: '-1', fromPort: null, toPort: null, sources: ['pl-0123456789abcdef0'] },
 		]) {
-			const snapshot = editRead<SecurityGroup[]>(loadFixture('passing'), 'ec2.security-groups', (groups) =>
-				groups.map((group) => (group.groupId === webGroup ? { ...group, inbound: [rule] } : group)),
-			);
-			expect(gradeCheck(snapshot, id).status).toBe('pass');
+			expect(gradeCheck(withWebGroupRules([rule]), id).status).toBe('pass');
 		}
+		expect(
+			gradeCheck(withWebGroupRules([{ protocol: '-1', fromPort: null, toPort: null, sources: ['0.0.0.0/0'] }]), id)
+				.message,
+		).toContain('allows inbound all traffic (protocol -1: every protocol and port) from 0.0.0.0/0');
+	});
+
+	it("fails an instance only in the VPC's default group (all traffic, only from members of that same group)", () => {
+		// DescribeSecurityGroups' shape for a default group: IpProtocol -1 with a UserIdGroupPair naming itself.
+		const snapshot = withWebGroupRules([{ protocol: '-1', fromPort: null, toPort: null, sources: [webGroup] }]);
+		const result = gradeCheck(snapshot, id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(
+			`${webGroup} allows all traffic (protocol -1: every protocol and port) only from members of ${webGroup}`,
+		);
+		expect(result.message).toContain('nothing outside can reach the web server');
+		expect(gradeCheck(snapshot, 'access-log-shipped').status).toBe('skipped');
+	});
+
+	it('fails TCP 80 from a group that is itself reachable only from inside', () => {
+		const internal: SecurityGroup = {
+			groupId: 'sg-0internal00000001',
+			groupName: 'internal',
+			inbound: [{ protocol: 'tcp', fromPort: 22, toPort: 22, sources: ['203.0.113.0/24'] }],
+		};
+		const snapshot = withWebGroupRules(
+			[{ protocol: 'tcp', fromPort: 80, toPort: 80, sources: [internal.groupId] }],
+			[internal],
+		);
+		expect(gradeCheck(snapshot, id).status).toBe('fail');
+	});
+
+	it("passes TCP 80 from a load balancer's group that admits HTTPS from the internet", () => {
+		const alb: SecurityGroup = {
+			groupId: 'sg-0alb000000000001',
+			groupName: 'lab1-alb',
+			inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, sources: ['0.0.0.0/0', '::/0'] }],
+		};
+		const snapshot = withWebGroupRules([{ protocol: 'tcp', fromPort: 80, toPort: 80, sources: [alb.groupId] }], [alb]);
+		const result = gradeCheck(snapshot, id);
+		expect(result.status).toBe('pass');
+		expect(result.message).toContain(`from ${alb.groupId}, which itself admits web traffic from 0.0.0.0/0, ::/0`);
+		expect(result.evidence).toEqual(['i-0a1b2c3d4e5f60718', webGroup, alb.groupId]);
 	});
 
 	it('is an error, not a failure, when DescribeInstances is denied', () => {
