@@ -3,10 +3,12 @@
 // - A published package carries JavaScript compiled at `npm pack` time, which runs on any maintained
 //   Node (AWS CloudShell included); Node refuses to strip types under node_modules, so it must.
 // - A checkout runs the TypeScript sources directly, which needs Node >= 22.18 (type stripping). On an
-//   older Node it re-runs itself with the Node 22 that the project pins as an npm package.
-import { spawnSync } from 'node:child_process';
+//   older Node it re-runs itself with the Node 22 that the project pins as an npm package, passes
+//   SIGINT/SIGTERM/SIGHUP on to that run, and ends as it ends (its exit code, or the signal that
+//   killed it), so `timeout`, Ctrl-C or a cancelled CI job never leave a grader running on its own.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { endAs, runForwardingSignals } from './run-forwarding-signals.js';
 
 const compiledEntry = new URL('../graders/cli/main.js', import.meta.url);
 const sourceEntry = new URL('../graders/cli/main.ts', import.meta.url);
@@ -25,8 +27,13 @@ if (existsSync(compiledEntry)) {
 	const { main } = await import(sourceEntry.href);
 	process.exitCode = await main(args);
 } else if (existsSync(pinnedNode)) {
-	const child = spawnSync(fileURLToPath(pinnedNode), [fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
-	process.exitCode = child.status ?? 2;
+	const ending = await runForwardingSignals(fileURLToPath(pinnedNode), [fileURLToPath(import.meta.url), ...args]);
+	if (ending.error) {
+		console.error(`sre-lab: could not start the pinned Node 22 (${ending.error.message}). Run \`npm install\` again.`);
+		process.exitCode = 2;
+	} else {
+		endAs(ending);
+	}
 } else {
 	console.error(
 		`sre-lab: Node ${process.versions.node} cannot run this checkout's TypeScript sources. ` +
