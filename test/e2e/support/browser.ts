@@ -1,20 +1,46 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium.ts';
 
-/** Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The installed playwright-core's folder (where PLAYWRIGHT_BROWSERS_PATH=0 keeps its browsers). */
+function playwrightCoreDir(): string | undefined {
+	try {
+		return dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** This machine's Chromium for the tests: CHROMIUM_PATH, Debian's package or Playwright's (find-chromium.ts). */
+export function locateChromium(): string {
+	const lookup = findChromium({
+		env: process.env,
+		platform: process.platform,
+		homeDir: homedir(),
+		cwd: process.cwd(),
+		playwrightCoreDir: playwrightCoreDir(),
+		exists: existsSync,
+		list: (dir) => {
+			try {
+				return readdirSync(dir);
+			} catch {
+				return [];
+			}
+		},
+	});
+	if (!lookup.found) throw new Error(lookup.message);
+	return lookup.path;
+}
 
 /**
  * Launch headless Chromium. The flags keep it from reaching out to Google services, which this
  * environment's closed network refuses (and which would only slow the tests down).
  */
 export async function launchChromium(): Promise<Browser> {
-	if (!existsSync(chromiumPath)) {
-		throw new Error(
-			`Chromium not found at ${chromiumPath}. Install it with \`sudo apt-get install -y chromium\` ` +
-				'(or set CHROMIUM_PATH). The browser tests never skip.',
-		);
-	}
+	const chromiumPath = locateChromium();
 	try {
 		return await chromium.launch({
 			executablePath: chromiumPath,
