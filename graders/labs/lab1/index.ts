@@ -9,7 +9,7 @@ import { logsLogGroups } from '../../collectors/logs/log-groups.ts';
 import { logsMetricFilterTests } from '../../collectors/logs/metric-filter-tests.ts';
 import { logsMetricFilters } from '../../collectors/logs/metric-filters.ts';
 import { logsRecentLogStreams } from '../../collectors/logs/recent-log-streams.ts';
-import { snsSubscriptions } from '../../collectors/sns/subscriptions.ts';
+import { snsTopicSubscriptions } from '../../collectors/sns/topic-subscriptions.ts';
 import { ssmSreLabParameters } from '../../collectors/ssm/sre-lab-parameters.ts';
 import { defineLab } from '../../engine/define-lab.ts';
 import { loadManifest } from '../../manifest/load-manifest.ts';
@@ -50,7 +50,7 @@ export const lab1 = defineLab({
 		logsMetricFilters,
 		logsMetricFilterTests,
 		cloudwatchMetricAlarms,
-		snsSubscriptions,
+		snsTopicSubscriptions,
 		ssmSreLabParameters,
 		applicationSignalsServiceLevelObjectives,
 		cloudwatchDashboards,

@@ -5,7 +5,7 @@ import { cloudwatchAlarmHistory } from '../../collectors/cloudwatch/alarm-histor
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
 import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
 import { lambdaSreLabFunctionConfigurations } from '../../collectors/lambda/sre-lab-function-configurations.ts';
-import { snsSubscriptions } from '../../collectors/sns/subscriptions.ts';
+import { snsTopicSubscriptions } from '../../collectors/sns/topic-subscriptions.ts';
 import { ssmLab3FaultHistory } from '../../collectors/ssm/lab3-fault-history.ts';
 import { xrayServiceGraph } from '../../collectors/xray/service-graph.ts';
 import { xrayTraceSummaries } from '../../collectors/xray/trace-summaries.ts';
@@ -43,7 +43,7 @@ export const lab3 = defineLab({
 		xrayServiceGraph,
 		cloudwatchDashboards,
 		cloudwatchMetricAlarms,
-		snsSubscriptions,
+		snsTopicSubscriptions,
 		cloudwatchAlarmHistory,
 		ssmLab3FaultHistory,
 	],

@@ -32,11 +32,12 @@ import {
 	ListAttachedRolePoliciesCommand,
 	ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { patternMatches } from './filter-pattern-emulator.ts';
+import { answerSnsTopics } from './sns-topics-mock.ts';
 
 export const accountId = '123456789012';
 export const region = 'eu-west-1';
@@ -450,19 +451,10 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 	);
 
 	const sns = mockClient(SNSClient);
-	sns.on(ListSubscriptionsCommand).callsFake(
-		answer((input: { NextToken?: string }) => {
-			const page = paged(account.subscriptions, input.NextToken, size);
-			return {
-				Subscriptions: page.items.map((s) => ({
-					SubscriptionArn: s.arn,
-					TopicArn: s.topic,
-					Protocol: s.protocol,
-					Endpoint: 'learner@example.com',
-				})),
-				NextToken: page.next,
-			};
-		}),
+	// The alarm topic exists even before anyone subscribes to it.
+	const topics = [...new Set([topicArn, ...account.subscriptions.map((subscription) => subscription.topic)])];
+	answerSnsTopics(sns, { accountId, topics, subscriptions: account.subscriptions }, size, (fn) =>
+		answer(fn)(undefined),
 	);
 
 	const ssm = mockClient(SSMClient);

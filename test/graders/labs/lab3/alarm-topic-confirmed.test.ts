@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../../../graders/collectors/sns/subscriptions.ts';
+import type { Subscription } from '../../../../graders/collectors/sns/topic-subscriptions.ts';
+import type { PerResource } from '../../../../graders/engine/types.ts';
 import { app } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'alarm-topic-confirmed';
 const withSubscriptions = (subscriptions: Subscription[]) =>
-	editRead<Subscription[]>(loadFixture('passing'), 'sns.subscriptions', () => subscriptions);
+	editRead<PerResource<Subscription[]>>(loadFixture('passing'), 'sns.topic-subscriptions', (byTopic) =>
+		Object.fromEntries(
+			Object.keys(byTopic).map((topic) => [
+				topic,
+				{ ok: true, data: subscriptions.filter((subscription) => subscription.topicArn === topic) },
+			]),
+		),
+	);
 
 describe(id, () => {
 	it("passes when the alarms' topic has a confirmed subscription", () => {
@@ -37,10 +45,10 @@ describe(id, () => {
 
 	it('is an error when subscriptions could not be listed', () => {
 		const result = gradeCheck(
-			failRead(loadFixture('passing'), 'sns.subscriptions', accessDenied('sns:ListSubscriptions')),
+			failRead(loadFixture('passing'), 'sns.topic-subscriptions', accessDenied('sns:ListTopics')),
 			id,
 		);
-		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('sns:ListSubscriptions') });
+		expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('sns:ListTopics') });
 	});
 
 	it('is skipped until both alarms notify a topic', () => {

@@ -72,7 +72,8 @@ describe('Lab 3 fixtures', () => {
 				'cloudwatch:GetDashboard',
 				'cloudwatch:DescribeAlarms',
 				'cloudwatch:DescribeAlarmHistory',
-				'sns:ListSubscriptions',
+				'sns:ListTopics',
+				'sns:ListSubscriptionsByTopic',
 				'ssm:GetParameterHistory',
 			]),
 		);

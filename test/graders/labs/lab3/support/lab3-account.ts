@@ -13,11 +13,12 @@ import {
 	type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterHistoryCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetServiceGraphCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
+import { answerSnsTopics } from '../../../support/sns-topics-mock.ts';
 
 export const accountId = '123456789012';
 export const region = 'eu-west-1';
@@ -439,18 +440,8 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 		});
 
 	const sns = mockClient(SNSClient);
-	sns.on(ListSubscriptionsCommand).callsFake((input: { NextToken?: string }) => {
-		const page = paged(account.subscriptions, input.NextToken, size);
-		return {
-			Subscriptions: page.items.map((s) => ({
-				SubscriptionArn: s.arn,
-				TopicArn: s.topic,
-				Protocol: s.protocol,
-				Endpoint: 'learner@example.com',
-			})),
-			NextToken: page.next,
-		};
-	});
+	const topics = [...new Set([app.topicArn, ...account.subscriptions.map((subscription) => subscription.topic)])];
+	answerSnsTopics(sns, { accountId, topics, subscriptions: account.subscriptions }, size);
 
 	const ssm = mockClient(SSMClient);
 	ssm.on(GetParameterHistoryCommand).callsFake((input: { Name: string; NextToken?: string }) => {
