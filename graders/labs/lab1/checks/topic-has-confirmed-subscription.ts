@@ -1,17 +1,21 @@
-import type { Subscription } from '../../../collectors/sns/subscriptions.ts';
-import type { CheckDefinition } from '../../../engine/types.ts';
-import { confirmedSubscriptionVerdict } from '../../shared/topic-subscriptions.ts';
+import type { Subscription } from '../../../collectors/sns/topic-subscriptions.ts';
+import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
+import { confirmedSubscriptionVerdict, topicSubscriptionsRead } from '../../shared/topic-subscriptions.ts';
 import { judgeErrorAlarms } from '../facts/slo-alarms.ts';
 import { alarmReads } from './slo-alarm-notifies.ts';
 
 export const topicHasConfirmedSubscription: CheckDefinition = {
 	id: 'topic-has-confirmed-subscription',
-	reads: [...alarmReads, 'sns.subscriptions'],
+	reads: [...alarmReads, topicSubscriptionsRead],
 	evaluate(view) {
 		// Only the topics of alarms that fully count: a confirmed subscription on a broken alarm pages no one.
 		const topics = judgeErrorAlarms(view)
 			.judged.filter((judgement) => judgement.problems.length === 0)
 			.flatMap((judgement) => judgement.topics);
-		return confirmedSubscriptionVerdict(topics, view.read<Subscription[]>('sns.subscriptions'));
+		return confirmedSubscriptionVerdict(
+			topics,
+			view.read<PerResource<Subscription[]>>(topicSubscriptionsRead),
+			view.accountId,
+		);
 	},
 };
