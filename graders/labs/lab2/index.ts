@@ -1,4 +1,4 @@
-import { cloudwatchLambdaInvocations } from '../../collectors/cloudwatch/lambda-invocations.ts';
+import { cloudwatchLambdaInvocationPeriods } from '../../collectors/cloudwatch/lambda-invocation-periods.ts';
 import { ec2Instances } from '../../collectors/ec2/instances.ts';
 import { ec2LabSnapshots } from '../../collectors/ec2/lab-snapshots.ts';
 import { eventsScheduledRules } from '../../collectors/events/scheduled-rules.ts';
@@ -51,7 +51,7 @@ export const lab2 = defineLab({
 		eventsScheduledRules,
 		schedulerLambdaSchedules,
 		iamSchedulerRoles,
-		cloudwatchLambdaInvocations,
+		cloudwatchLambdaInvocationPeriods,
 		ec2LabSnapshots,
 	],
 });

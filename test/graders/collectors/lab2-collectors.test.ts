@@ -10,7 +10,10 @@ import {
 	ListCommandsCommand,
 } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
-import type { InvocationTotals } from '../../../graders/collectors/cloudwatch/lambda-invocations.ts';
+import {
+	type InvocationHistory,
+	invocationPeriodSeconds,
+} from '../../../graders/collectors/cloudwatch/lambda-invocation-periods.ts';
 import type { ExecutionRole } from '../../../graders/collectors/iam/lambda-execution-roles.ts';
 import type { FunctionPolicy } from '../../../graders/collectors/lambda/function-policies.ts';
 import type { LambdaSchedule } from '../../../graders/collectors/scheduler/lambda-schedules.ts';
@@ -230,10 +233,16 @@ describe('Lab 2 collectors against a mocked account', () => {
 		expect(universal?.ok && universal.data.targetInput).toBe(JSON.stringify({ FunctionName: functionName }));
 	});
 
-	it('sum the hourly Lambda metrics over the grading window', async () => {
+	it('read Lambda metrics per minute over the window, aligned to the minute, with each period kept apart', async () => {
 		const account = completeLab2Account();
-		account.metrics[functionName] = { invocations: [1, 0, 2], errors: [0, 1, 0] };
-		let request: { StartTime?: Date; EndTime?: Date } | undefined;
+		account.metrics[functionName] = [
+			{ at: '2026-11-21T20:00:05.000Z', invocations: 1, errors: 1 },
+			{ at: '2026-11-21T20:01:30.000Z', invocations: 1, errors: 1 },
+			{ at: '2026-11-21T20:30:02.000Z', invocations: 1, errors: 0 },
+		];
+		let request:
+			| { StartTime?: Date; EndTime?: Date; MetricDataQueries?: { MetricStat?: { Period?: number } }[] }
+			| undefined;
 		const snapshot = await collectLab2(account, {
 			after: (mocks) => {
 				request = mocks.cloudwatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input;
@@ -241,9 +250,30 @@ describe('Lab 2 collectors against a mocked account', () => {
 		});
 		expect(request?.StartTime?.toISOString()).toBe('2026-11-21T12:00:00.000Z');
 		expect(request?.EndTime?.toISOString()).toBe('2026-11-22T12:00:00.000Z');
-		expect(data<PerResource<InvocationTotals>>(snapshot, 'cloudwatch.lambda-invocations')[functionName]).toEqual({
+		expect(request?.MetricDataQueries?.map((query) => query.MetricStat?.Period)).toEqual([60, 60]);
+		expect(
+			data<PerResource<InvocationHistory>>(snapshot, 'cloudwatch.lambda-invocation-periods')[functionName],
+		).toEqual({
 			ok: true,
-			data: { invocations: 3, errors: 1, activeHours: 2 },
+			data: {
+				periodSeconds: 60,
+				periods: [
+					{ start: '2026-11-21T20:00:00.000Z', invocations: 1, errors: 1 },
+					{ start: '2026-11-21T20:01:00.000Z', invocations: 1, errors: 1 },
+					{ start: '2026-11-21T20:30:00.000Z', invocations: 1, errors: 0 },
+				],
+			},
 		});
+	});
+
+	it('choose the finest period CloudWatch keeps for the whole window (1 min ≤ 15 d, 5 min ≤ 63 d, else 1 h)', () => {
+		const until = '2026-11-22T12:00:00.000Z';
+		const windowOf = (days: number) => ({
+			since: new Date(Date.parse(until) - days * 24 * 3_600_000).toISOString(),
+			until,
+		});
+		expect([1, 15, 16, 63, 64, 455].map((days) => invocationPeriodSeconds(windowOf(days)))).toEqual([
+			60, 60, 300, 300, 3600, 3600,
+		]);
 	});
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { InvocationTotals } from '../../../../graders/collectors/cloudwatch/lambda-invocations.ts';
 import type { ScheduledRule } from '../../../../graders/collectors/events/scheduled-rules.ts';
 import type { ExecutionRole } from '../../../../graders/collectors/iam/lambda-execution-roles.ts';
 import type { SchedulerRole } from '../../../../graders/collectors/iam/scheduler-roles.ts';
@@ -265,51 +264,5 @@ describe('cleanup-scheduled', () => {
 		const result = grade(denied);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('scheduler:ListSchedules');
-	});
-});
-
-describe('cleanup-ran-cleanly', () => {
-	const grade = (snapshot: Snapshot) => gradeLab2Check(snapshot, 'cleanup-ran-cleanly');
-	const withTotals = (totals: InvocationTotals) =>
-		editRead<PerResource<InvocationTotals>>(loadLab2Fixture('passing'), 'cloudwatch.lambda-invocations', () => ({
-			[functionName]: { ok: true, data: totals },
-		}));
-
-	it('passes when the scheduled function ran without errors', () => {
-		const result = grade(loadLab2Fixture('passing'));
-		expect(result.status).toBe('pass');
-		expect(result.message).toBe(
-			'lab2-snapshot-cleanup was invoked 2 time(s) since 2026-11-21T12:00:00.000Z with no errors.',
-		);
-	});
-
-	it('fails when it did not run in the window', () => {
-		const result = grade(withTotals({ invocations: 0, errors: 0, activeHours: 0 }));
-		expect(result.status).toBe('fail');
-		expect(result.message).toContain('was not invoked since');
-	});
-
-	it('fails when a run reported an error', () => {
-		const result = grade(withTotals({ invocations: 3, errors: 1, activeHours: 3 }));
-		expect(result.status).toBe('fail');
-		expect(result.message).toContain('reported 1 error(s) in 3 invocation(s)');
-	});
-
-	it('is an error when the metrics cannot be read', () => {
-		const snapshot = failRead(
-			loadLab2Fixture('passing'),
-			'cloudwatch.lambda-invocations',
-			accessDenied('cloudwatch:GetMetricData'),
-		);
-		expect(grade(snapshot).status).toBe('error');
-	});
-
-	it('is skipped while nothing schedules the function', () => {
-		const snapshot = editRead<PerResource<LambdaSchedule>>(
-			loadLab2Fixture('passing'),
-			'scheduler.lambda-schedules',
-			() => ({}),
-		);
-		expect(grade(snapshot).status).toBe('skipped');
 	});
 });

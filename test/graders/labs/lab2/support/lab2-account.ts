@@ -109,8 +109,8 @@ export interface Lab2Account {
 		role: string;
 		input?: string;
 	}[];
-	/** function name → hourly Invocations and Errors sums */
-	metrics: Record<string, { invocations: number[]; errors: number[] }>;
+	/** function name → invocations as CloudWatch records them: when, how many, how many of them failed */
+	metrics: Record<string, { at: string; invocations: number; errors: number }[]>;
 	snapshots: { id: string; tags: Record<string, string> }[];
 }
 
@@ -228,7 +228,13 @@ export function completeLab2Account(): Lab2Account {
 				role: schedulerRoleName,
 			},
 		],
-		metrics: { [functionName]: { invocations: [1, 1], errors: [0, 0] } },
+		metrics: {
+			// A test invocation by hand in the afternoon, then the schedule's nightly run.
+			[functionName]: [
+				{ at: '2026-11-21T15:42:10.000Z', invocations: 1, errors: 0 },
+				{ at: '2026-11-22T03:00:07.000Z', invocations: 1, errors: 0 },
+			],
+		},
 		snapshots: [
 			{ id: 'snap-0a2b00000000keep1', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-11-29' } },
 			{ id: 'snap-0a2b00000000keep2', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-12-22' } },
@@ -631,22 +637,36 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 	const cloudwatch = mockClient(CloudWatchClient);
 	cloudwatch.on(GetMetricDataCommand).callsFake(
 		(input: {
+			StartTime: Date;
+			EndTime: Date;
 			MetricDataQueries: {
 				Id: string;
-				MetricStat?: { Metric?: { MetricName?: string; Dimensions?: { Value?: string }[] } };
+				MetricStat?: { Period?: number; Metric?: { MetricName?: string; Dimensions?: { Value?: string }[] } };
 			}[];
 		}) => ({
+			// Like CloudWatch: sums per period counted from StartTime, only periods with data, newest first
+			// (the default ScanBy is TimestampDescending).
 			MetricDataResults: input.MetricDataQueries.map((query) => {
-				const series = account.metrics[query.MetricStat?.Metric?.Dimensions?.[0]?.Value ?? ''];
-				const values =
-					query.MetricStat?.Metric?.MetricName === 'Errors' ? (series?.errors ?? []) : (series?.invocations ?? []);
+				const periodMs = (query.MetricStat?.Period ?? 60) * 1000;
+				const start = input.StartTime.getTime();
+				const field = query.MetricStat?.Metric?.MetricName === 'Errors' ? 'errors' : 'invocations';
+				const sums = new Map<number, number>();
+				for (const point of account.metrics[query.MetricStat?.Metric?.Dimensions?.[0]?.Value ?? ''] ?? []) {
+					const at = Date.parse(point.at);
+					if (at < start || at >= input.EndTime.getTime()) continue;
+					const bucket = start + Math.floor((at - start) / periodMs) * periodMs;
+					sums.set(bucket, (sums.get(bucket) ?? 0) + point[field]);
+				}
+				const buckets = [...sums.keys()].sort((a, b) => b - a);
 				return {
 					Id: query.Id,
+					Label: query.MetricStat?.Metric?.MetricName,
 					StatusCode: 'Complete',
-					Values: values,
-					Timestamps: values.map((_, index) => new Date(Date.parse('2026-11-22T01:00:00Z') + index * 3_600_000)),
+					Timestamps: buckets.map((bucket) => new Date(bucket)),
+					Values: buckets.map((bucket) => sums.get(bucket) ?? 0),
 				};
 			}),
+			Messages: [],
 		}),
 	);
 
