@@ -12,6 +12,7 @@ import type {
 import { iamPrefixForClient, operationFromCommandName } from './aws-services.ts';
 import { type CallCounter, createCallCounter } from './call-counter.ts';
 import { type CallSite, callSiteKey } from './errors.ts';
+import { type HttpTimeouts, requestHandlerOptions } from './http-timeouts.ts';
 import { readOnlyGuardPlugin } from './read-only-guard.ts';
 
 /** Any AWS SDK v3 client: what the provider needs to know about it. */
@@ -36,6 +37,8 @@ export interface ClientProviderOptions {
 	/** Attempts per call including the first; throttling is retried with backoff up to this. */
 	maxAttempts?: number;
 	retryMode?: 'standard' | 'adaptive';
+	/** Connection and request timeouts; defaultHttpTimeouts unless given (tests shorten them). */
+	timeouts?: HttpTimeouts;
 	counter?: CallCounter;
 	/** Extra client configuration, e.g. a requestHandler in tests. */
 	clientConfig?: Record<string, unknown>;
@@ -111,6 +114,8 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
 				retryMode: options.retryMode ?? 'adaptive',
 				...(options.profile ? { profile: options.profile } : {}),
 				...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+				// Without timeouts a stalled connection would hang the grader for good.
+				requestHandler: requestHandlerOptions(options.timeouts),
 				...options.clientConfig,
 			});
 			client.middlewareStack.use(readOnlyGuardPlugin);

@@ -114,7 +114,9 @@ type Diagnosis =
 	| { kind: 'credentials'; reason: 'missing' | 'expired' | 'rejected' }
 	| { kind: 'region'; reason: 'opt-in' | 'unknown' | 'invalid' | 'other' }
 	| { kind: 'not-implemented'; reason?: 'not-in-region' }
-	| { kind: Exclude<ReadErrorKind, 'credentials' | 'region' | 'not-implemented'> };
+	| { kind: 'network'; reason?: 'timeout' }
+	| { kind: 'other'; reason?: 'server-error' | 'not-an-aws-response' }
+	| { kind: Exclude<ReadErrorKind, 'credentials' | 'region' | 'not-implemented' | 'network' | 'other'> };
 
 const expiredPattern = /expired/i;
 
@@ -153,6 +155,7 @@ function diagnose(error: SdkLikeError, region: string | undefined): Diagnosis {
 	const host = unresolvedHost(error);
 	if (host && region && !isKnownRegion(region) && host.includes(`.${region}.`))
 		return { kind: 'region', reason: 'unknown' };
+	if (isTimeout(error)) return { kind: 'network', reason: 'timeout' };
 	if (
 		networkCodes.has(error.code ?? '') ||
 		networkCodes.has(name) ||
@@ -160,7 +163,26 @@ function diagnose(error: SdkLikeError, region: string | undefined): Diagnosis {
 	) {
 		return { kind: 'network' };
 	}
+	// The SDK could not parse the body as the service's protocol: not AWS answering (an emulator's
+	// HTML error page for an operation it lacks, a proxy's login page), whatever the status.
+	if (/Deserialization error/.test(message)) return { kind: 'other', reason: 'not-an-aws-response' };
+	if (status !== undefined && status >= 500) return { kind: 'other', reason: 'server-error' };
 	return { kind: 'other' };
+}
+
+/** The SDK's request handler gives up waiting (see http-timeouts.ts): TimeoutError, or ETIMEDOUT from the socket. */
+function isTimeout(error: SdkLikeError): boolean {
+	return (
+		error.name === 'TimeoutError' ||
+		error.code === 'ETIMEDOUT' ||
+		/timed out|timeout of \d+ ?ms/i.test(error.message ?? '')
+	);
+}
+
+/** "within 30 s": the limit the SDK's timeout message states, when it states one. */
+function timeoutLimit(error: SdkLikeError): string {
+	const ms = /(\d+) ?ms/.exec(error.message ?? '')?.[1];
+	return ms ? ` within ${Number(ms) / 1000} s` : '';
 }
 
 /** IAM names the denied action in its message: "... is not authorized to perform: ec2:DescribeInstances ...". */
@@ -172,6 +194,7 @@ const passRegion = 'pass --region with the Region your lab is in (for example --
 
 function adviceFor(diagnosis: Diagnosis, action: string, error: SdkLikeError, region: string | undefined): string {
 	const attempts = error.$metadata?.attempts;
+	const status = error.$metadata?.httpStatusCode;
 	const detail = error.message || error.name || 'no details';
 	const where = region ?? 'the configured Region';
 	switch (diagnosis.kind) {
@@ -205,8 +228,17 @@ function adviceFor(diagnosis: Diagnosis, action: string, error: SdkLikeError, re
 					return `The Region could not be used for ${action} (${detail}): ${passRegion}.`;
 			}
 		case 'network':
+			if (diagnosis.reason === 'timeout') {
+				return `The ${action.split(':')[0]} endpoint did not answer ${action}${timeoutLimit(error)}${attempts ? ` (${attempts} attempts)` : ''}: the connection stalled. Check your network connection or --endpoint-url, then run the grader again.`;
+			}
 			return `Could not reach the ${action.split(':')[0]} endpoint (${error.code ?? detail}${unresolvedHost(error) ? ` ${unresolvedHost(error)}` : ''}). Check your network connection or --endpoint-url.`;
 		default:
+			if (diagnosis.kind === 'other' && diagnosis.reason === 'not-an-aws-response') {
+				return `The ${action.split(':')[0]} endpoint answered ${action} with HTTP ${status ?? '(no status)'} and a body that is not an AWS response, so it could not be read. An emulator (--endpoint-url) answers this way for an operation it does not implement, a proxy for a request it blocks; from AWS itself, run the grader again.`;
+			}
+			if (diagnosis.kind === 'other' && diagnosis.reason === 'server-error') {
+				return `AWS failed ${action} with a server error (${error.name ?? 'Error'}, HTTP ${status})${attempts ? ` after ${attempts} attempts` : ''}. Run the grader again in a few minutes.`;
+			}
 			return `${action} failed: ${error.name ?? 'Error'}: ${error.message ?? 'unknown error'}`;
 	}
 }
