@@ -8,6 +8,7 @@ import { lambdaSreLabFunctionConfigurations } from '../../collectors/lambda/sre-
 import { snsTopicSubscriptions } from '../../collectors/sns/topic-subscriptions.ts';
 import { ssmLab3FaultHistory } from '../../collectors/ssm/lab3-fault-history.ts';
 import { xrayServiceGraph } from '../../collectors/xray/service-graph.ts';
+import { xrayTraceDestination } from '../../collectors/xray/trace-destination.ts';
 import { xrayTraceSummaries } from '../../collectors/xray/trace-summaries.ts';
 import { defineLab } from '../../engine/define-lab.ts';
 import { loadManifest } from '../../manifest/load-manifest.ts';
@@ -41,6 +42,7 @@ export const lab3 = defineLab({
 		apigatewaySreLabApiStages,
 		xrayTraceSummaries,
 		xrayServiceGraph,
+		xrayTraceDestination,
 		cloudwatchDashboards,
 		cloudwatchMetricAlarms,
 		snsTopicSubscriptions,

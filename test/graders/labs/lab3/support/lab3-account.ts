@@ -16,7 +16,13 @@ import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-l
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterHistoryCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { GetServiceGraphCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
+import {
+	GetIndexingRulesCommand,
+	GetServiceGraphCommand,
+	GetTraceSegmentDestinationCommand,
+	GetTraceSummariesCommand,
+	XRayClient,
+} from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
 import { answerSnsTopics } from '../../../support/sns-topics-mock.ts';
 
@@ -51,6 +57,11 @@ export interface Lab3Account {
 	traces: { id: string; at: string; services: string[] }[];
 	/** The trace map for slices that contain `activeAt`; empty for other slices. */
 	serviceGraph: { activeAt: string; services: { ref: number; name: string; type: string; edges: number[] }[] };
+	/**
+	 * GetTraceSegmentDestination's answer, and the Default indexing rule's percentage under
+	 * Transaction Search (destination CloudWatchLogs). Absent: X-Ray, ACTIVE.
+	 */
+	traceDestination?: { destination: 'XRay' | 'CloudWatchLogs'; status: 'ACTIVE' | 'PENDING'; indexingPercent?: number };
 	dashboards: Record<string, unknown>;
 	alarms: MetricAlarm[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
@@ -384,6 +395,24 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 			NextToken: page.next,
 		};
 	});
+	const destination = account.traceDestination ?? { destination: 'XRay', status: 'ACTIVE' };
+	xray
+		.on(GetTraceSegmentDestinationCommand)
+		.callsFake(() => ({ Destination: destination.destination, Status: destination.status }));
+	xray.on(GetIndexingRulesCommand).callsFake(() => ({
+		IndexingRules: [
+			{
+				Name: 'Default',
+				ModifiedAt: new Date('2026-11-20T09:00:00Z'),
+				Rule: {
+					Probabilistic: {
+						DesiredSamplingPercentage: destination.indexingPercent ?? 1,
+						ActualSamplingPercentage: destination.indexingPercent ?? 1,
+					},
+				},
+			},
+		],
+	}));
 	xray.on(GetServiceGraphCommand).callsFake((input: { StartTime: Date; EndTime: Date; NextToken?: string }) => {
 		const active = within(account.serviceGraph.activeAt, input.StartTime, input.EndTime);
 		const page = paged(active ? account.serviceGraph.services : [], input.NextToken, size);
