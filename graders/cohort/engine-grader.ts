@@ -49,6 +49,7 @@ export function createEngineGrader(options: EngineGraderOptions): GradeAccount {
 		signal.throwIfAborted();
 		const clients = createClientProvider({
 			region: target.region,
+			reads: collectors,
 			credentials,
 			endpointUrl: options.endpointUrl,
 			clientConfig: options.clientConfig,

@@ -9,8 +9,10 @@ import type {
 	MiddlewareStack,
 	Pluggable,
 } from '@smithy/types';
+import { callerIdentity } from '../collectors/sts/caller-identity.ts';
 import { iamPrefixForClient, operationFromCommandName } from './aws-services.ts';
 import { type CallCounter, createCallCounter } from './call-counter.ts';
+import type { DeclaredReads } from './declared-reads.ts';
 import { type CallSite, callSiteKey } from './errors.ts';
 import { type HttpTimeouts, requestHandlerOptions } from './http-timeouts.ts';
 import { readOnlyGuardPlugin } from './read-only-guard.ts';
@@ -25,6 +27,12 @@ export type AwsClientClass<C extends AwsClient> = new (config: any) => C;
 
 export interface ClientProviderOptions {
 	region: string;
+	/**
+	 * The reads these clients are for (the collectors in use, a preflight's declared reads): the
+	 * read-only guard lets through exactly the operations they declare, plus the caller-identity read
+	 * the engine always makes. Anything else is refused before it is sent.
+	 */
+	reads: readonly DeclaredReads[];
 	/** Credentials or a provider; defaults to the standard chain (env, profile, SSO, CloudShell, instance role). */
 	credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 	/** Named profile for the default chain. */
@@ -101,6 +109,7 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
 	const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
 	const maxAttempts = options.maxAttempts ?? (envAttempts > 0 ? envAttempts : defaultMaxAttempts);
 	const clients = new Map<AwsClientClass<AwsClient>, AwsClient>();
+	const guard = readOnlyGuardPlugin([callerIdentity, ...options.reads]);
 	return {
 		region: options.region,
 		counter,
@@ -118,7 +127,7 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
 				requestHandler: requestHandlerOptions(options.timeouts),
 				...options.clientConfig,
 			});
-			client.middlewareStack.use(readOnlyGuardPlugin);
+			client.middlewareStack.use(guard);
 			client.middlewareStack.use(callCounterPlugin(counter, options.region));
 			clients.set(clientClass, client);
 			return client;

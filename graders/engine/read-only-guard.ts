@@ -7,7 +7,9 @@ import type {
 	RelativeMiddlewareOptions,
 } from '@smithy/types';
 import { iamPrefixForClient, operationFromCommandName } from './aws-services.ts';
+import { type DeclaredReads, declaredOperations } from './declared-reads.ts';
 import { ReadOnlyViolation } from './errors.ts';
+import { secretRevealingReason } from './secret-operations.ts';
 
 /**
  * Operation name prefixes that only read state. Simulate* and Test* evaluate input against stored
@@ -30,10 +32,36 @@ const readOperationAllowlist: ReadonlySet<string> = new Set([
  */
 const sideEffectingReadNames: ReadonlySet<string> = new Set(['TestInvokeMethod', 'TestInvokeAuthorizer']);
 
-/** True for operations the graders may call. Everything else is refused before it is sent. */
+/**
+ * True for operations whose name says they only read. A second line behind the allow-list: a
+ * collector that declared a write by mistake is still refused.
+ */
 export function isReadOperation(operation: string): boolean {
 	if (sideEffectingReadNames.has(operation)) return false;
 	return readOperationAllowlist.has(operation) || readPrefixes.some((prefix) => operation.startsWith(prefix));
+}
+
+/**
+ * Why a call is refused, or null when it may be sent. Three independent reasons, checked in this order
+ * so the message names the most serious one: it can reveal a secret (whatever was declared), it is not
+ * a read, or no collector in use declared it.
+ */
+export function refusalReason(
+	service: string,
+	operation: string,
+	input: unknown,
+	allowed: ReadonlySet<string>,
+): string | null {
+	const action = `${service}:${operation}`;
+	const secret = secretRevealingReason(service, operation, input);
+	if (secret) return `refused ${action}: ${secret}; the graders never read secrets`;
+	if (!isReadOperation(operation)) {
+		return `refused ${action}: the graders only read (Describe/List/Get/Test-style calls)`;
+	}
+	if (!allowed.has(action)) {
+		return `refused ${action}: no read in use declares it (add it to the collector's iamActions or operations)`;
+	}
+	return null;
 }
 
 export const readOnlyGuardOptions: InitializeHandlerOptions &
@@ -45,24 +73,25 @@ export const readOnlyGuardOptions: InitializeHandlerOptions &
 };
 
 /**
- * Middleware that throws ReadOnlyViolation for any non-read operation. It sits in the first step of
- * the stack, so a refused request is never serialised, signed or sent.
+ * Middleware that throws ReadOnlyViolation for any call `refusalReason` refuses. It sits in the first
+ * step of the stack, so a refused request is never serialised, signed or sent.
  */
-export function readOnlyGuardMiddleware(): InitializeMiddleware<object, MetadataBearer> {
+export function readOnlyGuardMiddleware(allowed: ReadonlySet<string>): InitializeMiddleware<object, MetadataBearer> {
 	return (next, context: HandlerExecutionContext) => async (args) => {
 		const operation = operationFromCommandName(context.commandName ?? '');
-		if (!isReadOperation(operation)) {
-			const service = iamPrefixForClient(context.clientName ?? '');
-			throw new ReadOnlyViolation(
-				`refused ${service}:${operation}: the graders only read (Describe/List/Get/Test-style calls)`,
-			);
-		}
+		const service = iamPrefixForClient(context.clientName ?? '');
+		const reason = refusalReason(service, operation, args.input, allowed);
+		if (reason) throw new ReadOnlyViolation(reason);
 		return next(args);
 	};
 }
 
-export const readOnlyGuardPlugin: Pluggable<object, MetadataBearer> = {
-	applyToStack: (stack) => {
-		stack.add(readOnlyGuardMiddleware(), readOnlyGuardOptions);
-	},
-};
+/** The guard for clients that may send exactly the operations `reads` declare. */
+export function readOnlyGuardPlugin(reads: readonly DeclaredReads[]): Pluggable<object, MetadataBearer> {
+	const allowed = declaredOperations(reads);
+	return {
+		applyToStack: (stack) => {
+			stack.add(readOnlyGuardMiddleware(allowed), readOnlyGuardOptions);
+		},
+	};
+}

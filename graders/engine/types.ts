@@ -4,6 +4,7 @@
  * Collectors are the only code that talks to AWS; checks and outputs only see plain data.
  */
 import type { ClientProvider } from './clients.ts';
+import type { DeclaredReads } from './declared-reads.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped';
 
@@ -47,7 +48,8 @@ export interface CollectContext {
 	need<T>(collectorId: string): T;
 }
 
-export interface Collector<T = unknown> {
+/** A read; `operations` (from DeclaredReads) is only needed when the SDK operations differ from `iamActions`. */
+export interface Collector<T = unknown> extends DeclaredReads {
 	/** e.g. `ec2.instances` — the key in snapshot.reads. */
 	id: string;
 	description: string;

@@ -52,6 +52,7 @@ async function collectFromAccount(
 	}
 	const clients = io.createClients({
 		region,
+		reads: lab.collectors,
 		...(options.profile ? { profile: options.profile } : {}),
 		...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
 	});

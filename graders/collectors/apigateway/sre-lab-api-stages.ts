@@ -18,6 +18,8 @@ export const apigatewaySreLabApiStages: Collector<PerResource<ApiStage[]>> = {
 	id: 'apigateway.sre-lab-api-stages',
 	description: 'Stages (and their access-log settings) of the API Gateway v2 APIs in sre-lab stacks',
 	iamActions: ['apigateway:GET'],
+	// The SDK operation behind that verb, for the read-only guard's allow-list.
+	operations: ['apigateway:GetStages'],
 	needs: ['cloudformation.sre-lab-stack-resources'],
 	async collect({ clients, need }) {
 		const apigateway = clients.get(ApiGatewayV2Client);

@@ -10,6 +10,7 @@ import type { CliIo } from '../../../graders/cli/io.ts';
 import { main } from '../../../graders/cli/main.ts';
 import { type ClientProviderOptions, createClientProvider } from '../../../graders/engine/clients.ts';
 import { loadSnapshot } from '../../../graders/engine/snapshot.ts';
+import { getLab } from '../../../graders/labs/index.ts';
 import { testClientProvider, testCredentials } from '../support/collect-lab1.ts';
 import { collectedAt, completeLab1Account, mockLab1Account } from '../support/lab1-account.ts';
 import { fixturePath } from '../support/snapshot-edit.ts';
@@ -121,7 +122,8 @@ describe('sre-lab check against an account', () => {
 			);
 			expect(code).toBe(0);
 			expect(stdout.match(/^✓ /gm)).toHaveLength(10);
-			expect(seenOptions).toEqual([{ region: 'eu-west-1' }]);
+			// The guard on those clients allows exactly the lab's declared reads.
+			expect(seenOptions).toEqual([{ region: 'eu-west-1', reads: getLab('lab1').collectors }]);
 			expect(stderr).toMatch(/^API calls: /);
 			expect(mocks.totalCalls()).toBeGreaterThan(10);
 		} finally {
@@ -146,7 +148,14 @@ describe('sre-lab check against an account', () => {
 		} finally {
 			mocks.restore();
 		}
-		expect(seenOptions).toEqual([{ region: 'eu-west-1', profile: 'sandbox', endpointUrl: 'http://localhost:4566' }]);
+		expect(seenOptions).toEqual([
+			{
+				region: 'eu-west-1',
+				reads: getLab('lab1').collectors,
+				profile: 'sandbox',
+				endpointUrl: 'http://localhost:4566',
+			},
+		]);
 	});
 });
 

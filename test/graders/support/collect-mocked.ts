@@ -2,12 +2,19 @@ import { type ClientProviderOptions, createClientProvider } from '../../../grade
 import { collectSnapshot } from '../../../graders/engine/collect.ts';
 import { windowEndingAt } from '../../../graders/engine/duration.ts';
 import type { Collector, Snapshot } from '../../../graders/engine/types.ts';
+import { collectorsForLabs, labIds } from '../../../graders/labs/index.ts';
 
 /** Static test credentials: the mocked clients never sign or send anything. */
 export const testCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' };
 
+/** Clients for simulated accounts; the guard allows every lab's declared reads unless `reads` narrows it. */
 export function testClientProvider(overrides: Partial<ClientProviderOptions> & { region: string }) {
-	return createClientProvider({ credentials: testCredentials, maxAttempts: 2, ...overrides });
+	return createClientProvider({
+		credentials: testCredentials,
+		maxAttempts: 2,
+		reads: collectorsForLabs(labIds()),
+		...overrides,
+	});
 }
 
 export interface MockedAccount {
@@ -29,7 +36,7 @@ export async function collectFromMockedAccount<M extends MockedAccount>(options:
 }): Promise<Snapshot> {
 	const mocks = options.installMocks();
 	options.before?.(mocks);
-	const clients = testClientProvider({ region: options.region });
+	const clients = testClientProvider({ region: options.region, reads: options.collectors });
 	try {
 		return await collectSnapshot({
 			collectors: options.collectors,
