@@ -1,6 +1,6 @@
 import { callerIdentity } from '../collectors/sts/caller-identity.ts';
 import type { ClientProvider } from './clients.ts';
-import { type CallSite, classifyReadError, ReadFailed } from './errors.ts';
+import { asServiceNotInRegion, type CallSite, classifyReadError, ReadFailed } from './errors.ts';
 import type { CollectContext, Collector, ReadErrorKind, ReadOutcome, Snapshot, TimeWindow } from './types.ts';
 
 export interface CollectOptions {
@@ -88,7 +88,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 			try {
 				outcome = { ok: true, data: await collector.collect(context) };
 			} catch (error) {
-				outcome = { ok: false, error: classifyReadError(error, fallbackCallSite(collector, options.region)) };
+				// Once the identity read has reached AWS, a name that does not resolve is a service that has
+				// no endpoint in this Region, which the learner cannot fix by checking their network.
+				const reachedAws = collector.id !== callerIdentity.id && reads[callerIdentity.id]?.ok === true;
+				const thrown = reachedAws ? asServiceNotInRegion(error) : error;
+				outcome = { ok: false, error: classifyReadError(thrown, fallbackCallSite(collector, options.region)) };
 			}
 			reads[collector.id] = outcome;
 			options.onRead?.(collector.id, outcome);

@@ -29,6 +29,22 @@ export class ServiceNotInRegion extends Error {
 	}
 }
 
+/**
+ * For a read made after another read of the same account and Region reached AWS: a host name that
+ * does not resolve then means the service has no endpoint in that Region (EventBridge Scheduler or
+ * Application Signals in a newer Region), not a network failure. Keeps the call site the middleware
+ * stamped, so the advice still names the action; anything else is returned unchanged.
+ */
+export function asServiceNotInRegion(error: unknown): unknown {
+	if (typeof error !== 'object' || error === null || error instanceof ServiceNotInRegion) return error;
+	const host = unresolvedHost(error as SdkLikeError);
+	if (!host) return error;
+	const site = (error as SdkLikeError)[callSiteKey];
+	const wrapped = new ServiceNotInRegion(host, { cause: error });
+	if (site) Object.defineProperty(wrapped, callSiteKey, { value: site, enumerable: false, configurable: true });
+	return wrapped;
+}
+
 /** Where a failed call was going; the call-counter middleware stamps it on errors from real clients. */
 export interface CallSite {
 	service: string;
