@@ -3,8 +3,16 @@ import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 import { type SsmTarget, type TaskParameters, toSsmTargets } from './targets.ts';
 
-/** Documents that install patches from a patch baseline when run with Operation=Install. */
-export const patchDocuments = ['AWS-RunPatchBaseline', 'AWS-RunPatchBaselineWithHooks'] as const;
+/**
+ * Documents that install patches from a patch baseline when run with Operation=Install.
+ * AWS-RunPatchBaselineAssociation is the one Quick Setup's host management uses (for its daily Scan);
+ * Quick Setup patch policies run AWS-RunPatchBaseline from associations they create.
+ */
+export const patchDocuments = [
+	'AWS-RunPatchBaseline',
+	'AWS-RunPatchBaselineWithHooks',
+	'AWS-RunPatchBaselineAssociation',
+] as const;
 
 export interface PatchAssociation {
 	associationId: string;
@@ -24,7 +32,8 @@ export interface PatchAssociation {
  */
 export const ssmPatchAssociations: Collector<PerResource<PatchAssociation>> = {
 	id: 'ssm.patch-associations',
-	description: 'State Manager associations that run AWS-RunPatchBaseline, with schedule, targets and parameters',
+	description:
+		'State Manager associations that run the patch baseline documents, with schedule, targets and parameters',
 	iamActions: ['ssm:ListAssociations', 'ssm:DescribeAssociation'],
 	async collect({ clients }) {
 		const ssm = clients.get(SSMClient);

@@ -1,5 +1,6 @@
 import { paginateListCommandInvocations, paginateListCommands, SSMClient } from '@aws-sdk/client-ssm';
 import type { Collector } from '../../engine/types.ts';
+import { ssmFilterTimestamp } from './filter-timestamp.ts';
 import { patchDocuments } from './patch-associations.ts';
 
 export interface PatchInstallInvocation {
@@ -18,7 +19,7 @@ export interface PatchInstallInvocation {
  */
 export const ssmPatchInstallCommands: Collector<PatchInstallInvocation[]> = {
 	id: 'ssm.patch-install-commands',
-	description: 'Run Command invocations of AWS-RunPatchBaseline with Operation=Install in the time window',
+	description: 'Run Command invocations of the patch baseline documents with Operation=Install in the time window',
 	iamActions: ['ssm:ListCommands', 'ssm:ListCommandInvocations'],
 	async collect({ clients, window }) {
 		const ssm = clients.get(SSMClient);
@@ -29,7 +30,7 @@ export const ssmPatchInstallCommands: Collector<PatchInstallInvocation[]> = {
 				{
 					Filters: [
 						{ key: 'DocumentName', value: documentName },
-						{ key: 'InvokedAfter', value: window.since },
+						{ key: 'InvokedAfter', value: ssmFilterTimestamp(window.since) },
 					],
 				},
 			);

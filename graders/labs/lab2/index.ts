@@ -6,10 +6,12 @@ import { iamLambdaExecutionRoles } from '../../collectors/iam/lambda-execution-r
 import { iamSchedulerRoles } from '../../collectors/iam/scheduler-roles.ts';
 import { lambdaFunctionPolicies } from '../../collectors/lambda/function-policies.ts';
 import { lambdaFunctions, lambdaFunctionTags } from '../../collectors/lambda/functions.ts';
+import { resourceGroupsSsmTargetGroups } from '../../collectors/resource-groups/ssm-target-groups.ts';
 import { schedulerLambdaSchedules } from '../../collectors/scheduler/lambda-schedules.ts';
 import { ssmInstanceInformation } from '../../collectors/ssm/instance-information.ts';
 import { ssmInstancePatchStates } from '../../collectors/ssm/instance-patch-states.ts';
 import { ssmMaintenanceWindows } from '../../collectors/ssm/maintenance-windows.ts';
+import { ssmPatchAssociationExecutions } from '../../collectors/ssm/patch-association-executions.ts';
 import { ssmPatchAssociations } from '../../collectors/ssm/patch-associations.ts';
 import { ssmPatchInstallCommands } from '../../collectors/ssm/patch-install-commands.ts';
 import { defineLab } from '../../engine/define-lab.ts';
@@ -42,6 +44,8 @@ export const lab2 = defineLab({
 		ssmInstanceInformation,
 		ssmMaintenanceWindows,
 		ssmPatchAssociations,
+		ssmPatchAssociationExecutions,
+		resourceGroupsSsmTargetGroups,
 		ssmInstancePatchStates,
 		ssmPatchInstallCommands,
 		lambdaFunctions,

@@ -99,7 +99,8 @@ describe('Lab 2 collectors against a mocked account', () => {
 		});
 		expect(listFilters).toEqual([
 			{ key: 'DocumentName', value: 'AWS-RunPatchBaseline' },
-			{ key: 'InvokedAfter', value: '2026-11-21T12:00:00.000Z' },
+			// The documented form: whole seconds, UTC ("2021-07-07T00:00:00Z").
+			{ key: 'InvokedAfter', value: '2026-11-21T12:00:00Z' },
 		]);
 		expect(followed).toEqual(['0a2b0000-aaaa-bbbb-cccc-000000000001']);
 		expect(

@@ -4,6 +4,7 @@ import type { CheckDefinition, CheckVerdict, PerResource } from '../../../engine
 import { anyAlternative, dataOf } from '../facts/alternatives.ts';
 import { labFleet } from '../facts/fleet.ts';
 import { associationPatchesFleet, type PlanVerdict, windowPatchesFleet } from '../facts/patching-plans.ts';
+import { groupLookup, targetGroupsRead } from '../facts/target-groups.ts';
 
 function bestOf(kind: string, verdicts: PlanVerdict[]): CheckVerdict {
 	const passing = verdicts.find((verdict) => verdict.ok);
@@ -19,23 +20,26 @@ function bestOf(kind: string, verdicts: PlanVerdict[]): CheckVerdict {
 
 export const patchingScheduled: CheckDefinition = {
 	id: 'patching-scheduled',
-	reads: ['ec2.instances', 'ssm.maintenance-windows', 'ssm.patch-associations'],
+	reads: ['ec2.instances', 'ssm.maintenance-windows', 'ssm.patch-associations', targetGroupsRead],
 	evaluate(view) {
 		const fleet = labFleet(view);
+		const groups = groupLookup(view);
 		return anyAlternative(
 			[
 				() => {
 					const windows = view.read<PerResource<MaintenanceWindow>>('ssm.maintenance-windows');
 					return bestOf(
 						'maintenance window',
-						Object.entries(windows).map(([id, outcome]) => windowPatchesFleet(dataOf(outcome, id), fleet)),
+						Object.entries(windows).map(([id, outcome]) => windowPatchesFleet(dataOf(outcome, id), fleet, groups)),
 					);
 				},
 				() => {
 					const associations = view.read<PerResource<PatchAssociation>>('ssm.patch-associations');
 					return bestOf(
-						'AWS-RunPatchBaseline association',
-						Object.entries(associations).map(([id, outcome]) => associationPatchesFleet(dataOf(outcome, id), fleet)),
+						'patch baseline association',
+						Object.entries(associations).map(([id, outcome]) =>
+							associationPatchesFleet(dataOf(outcome, id), fleet, groups),
+						),
 					);
 				},
 			],

@@ -3,7 +3,7 @@ import type { MaintenanceWindow } from '../../../collectors/ssm/maintenance-wind
 import { type PatchAssociation, patchDocuments } from '../../../collectors/ssm/patch-associations.ts';
 import type { SsmTarget, TaskParameters } from '../../../collectors/ssm/targets.ts';
 import { isRecurringSchedule } from './schedule-expression.ts';
-import { describeTargets, targetsByTag, targetsSelect } from './ssm-target-selection.ts';
+import { describeTargets, type GroupLookup, targetsFollowFleet, targetsSelect } from './ssm-target-selection.ts';
 
 /** Automation runbooks that patch instances (they run AWS-RunPatchBaseline with Install themselves). */
 export const patchRunbooks = ['AWS-PatchInstanceWithRollback', 'AWS-PatchAsgInstance'] as const;
@@ -16,15 +16,21 @@ function installs(parameters: TaskParameters): boolean {
 	return (parameters.Operation ?? []).some((value) => value.toLowerCase() === 'install');
 }
 
-function coverage(targets: readonly SsmTarget[], fleet: readonly Ec2Instance[]): string | null {
-	if (!targetsByTag(targets))
-		return `targets ${describeTargets(targets)}; target the fleet by tag so that new instances are patched too`;
-	const missed = fleet.filter((instance) => !targetsSelect(targets, instance)).map((instance) => instance.instanceId);
+function coverage(targets: readonly SsmTarget[], fleet: readonly Ec2Instance[], groups: GroupLookup): string | null {
+	if (!targetsFollowFleet(targets))
+		return `targets ${describeTargets(targets)}; target the fleet by tag (or a tag-based resource group) so that new instances are patched too`;
+	const missed = fleet
+		.filter((instance) => !targetsSelect(targets, instance, groups))
+		.map((instance) => instance.instanceId);
 	return missed.length === 0 ? null : `its targets (${describeTargets(targets)}) miss ${missed.join(', ')}`;
 }
 
 /** Does this maintenance window patch the whole fleet on a schedule? Says what is missing when not. */
-export function windowPatchesFleet(window: MaintenanceWindow, fleet: readonly Ec2Instance[]): PlanVerdict {
+export function windowPatchesFleet(
+	window: MaintenanceWindow,
+	fleet: readonly Ec2Instance[],
+	groups: GroupLookup,
+): PlanVerdict {
 	const name = `maintenance window ${window.name} (${window.windowId})`;
 	const evidence = [window.windowId];
 	if (!window.enabled) return { ok: false, problem: `${name} is disabled`, evidence };
@@ -50,7 +56,7 @@ export function windowPatchesFleet(window: MaintenanceWindow, fleet: readonly Ec
 			targetIds.length > 0
 				? window.targets.filter((target) => targetIds.includes(target.windowTargetId)).map((target) => target.targets)
 				: [task.targets];
-		const gaps = targetLists.map((targets) => coverage(targets, fleet));
+		const gaps = targetLists.map((targets) => coverage(targets, fleet, groups));
 		if (gaps.some((gap) => gap === null)) {
 			return {
 				ok: true,
@@ -65,8 +71,16 @@ export function windowPatchesFleet(window: MaintenanceWindow, fleet: readonly Ec
 	return { ok: false, problem: `${name}: ${problems.join('; ')}`, evidence };
 }
 
-/** Does this State Manager association patch the whole fleet on a schedule? */
-export function associationPatchesFleet(association: PatchAssociation, fleet: readonly Ec2Instance[]): PlanVerdict {
+/**
+ * Does this State Manager association patch the whole fleet on a schedule? Quick Setup patch policies
+ * are such associations (AWS-RunPatchBaseline, Operation=Install, a schedule, and targets by tag,
+ * resource group or every managed node), so they are judged the same way.
+ */
+export function associationPatchesFleet(
+	association: PatchAssociation,
+	fleet: readonly Ec2Instance[],
+	groups: GroupLookup,
+): PlanVerdict {
 	const name = `association ${association.associationName ?? association.associationId}`;
 	const evidence = [association.associationId];
 	if (!installs(association.parameters))
@@ -78,7 +92,7 @@ export function associationPatchesFleet(association: PatchAssociation, fleet: re
 			evidence,
 		};
 	}
-	const gap = coverage(association.targets, fleet);
+	const gap = coverage(association.targets, fleet, groups);
 	if (gap) return { ok: false, problem: `${name}: ${gap}`, evidence };
 	return {
 		ok: true,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Ec2Instance } from '../../../../graders/collectors/ec2/instances.ts';
+import type { ResourceGroupQuery } from '../../../../graders/collectors/resource-groups/ssm-target-groups.ts';
 import { readDeleteAfter } from '../../../../graders/labs/lab2/facts/delete-after.ts';
 import { policyLetsRuleInvoke } from '../../../../graders/labs/lab2/facts/invoke-permission.ts';
 import { isRecurringSchedule } from '../../../../graders/labs/lab2/facts/schedule-expression.ts';
-import { targetsByTag, targetsSelect } from '../../../../graders/labs/lab2/facts/ssm-target-selection.ts';
+import { targetsFollowFleet, targetsSelect } from '../../../../graders/labs/lab2/facts/ssm-target-selection.ts';
 
 describe('readDeleteAfter (grader)', () => {
 	it('spans the whole day for a bare date', () => {
@@ -81,11 +82,77 @@ describe('Systems Manager target selection', () => {
 		launchTime: null,
 	};
 
+	const noGroups = (name: string): ResourceGroupQuery => {
+		throw new Error(`unexpected group ${name}`);
+	};
+	const groups: Record<string, ResourceGroupQuery> = {
+		'lab2-fleet': {
+			name: 'lab2-fleet',
+			type: 'TAG_FILTERS_1_0',
+			resourceTypeFilters: ['AWS::EC2::Instance'],
+			tagFilters: [{ key: 'PatchGroup', values: ['web'] }],
+			stackIdentifier: null,
+		},
+		'any-sre-lab': {
+			name: 'any-sre-lab',
+			type: 'TAG_FILTERS_1_0',
+			resourceTypeFilters: ['AWS::AllSupported'],
+			tagFilters: [{ key: 'sre-lab', values: [] }],
+			stackIdentifier: null,
+		},
+		buckets: {
+			name: 'buckets',
+			type: 'TAG_FILTERS_1_0',
+			resourceTypeFilters: ['AWS::S3::Bucket'],
+			tagFilters: [{ key: 'PatchGroup', values: ['web'] }],
+			stackIdentifier: null,
+		},
+		'web-stack': {
+			name: 'web-stack',
+			type: 'CLOUDFORMATION_STACK_1_0',
+			resourceTypeFilters: ['AWS::AllSupported'],
+			tagFilters: [],
+			stackIdentifier: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/web/1',
+		},
+	};
+	const lookup = (name: string) => {
+		const group = groups[name];
+		if (!group) throw new Error(name);
+		return group;
+	};
+
+	it('selects by resource group membership: tag filters, resource types and CloudFormation stacks', () => {
+		const byGroup = (name: string) =>
+			targetsSelect([{ key: 'resource-groups:Name', values: [name] }], instance, lookup);
+		expect(byGroup('lab2-fleet')).toBe(true);
+		expect(byGroup('any-sre-lab')).toBe(true);
+		expect(byGroup('buckets')).toBe(false);
+		expect(byGroup('web-stack')).toBe(false);
+		const stackInstance = {
+			...instance,
+			tags: {
+				...instance.tags,
+				'aws:cloudformation:stack-id': 'arn:aws:cloudformation:eu-west-1:123456789012:stack/web/1',
+			},
+		};
+		expect(targetsSelect([{ key: 'resource-groups:Name', values: ['web-stack'] }], stackInstance, lookup)).toBe(true);
+		expect(
+			targetsSelect(
+				[
+					{ key: 'resource-groups:Name', values: ['lab2-fleet'] },
+					{ key: 'resource-groups:ResourceTypeFilters', values: ['AWS::EC2::Instance'] },
+				],
+				instance,
+				lookup,
+			),
+		).toBe(true);
+	});
+
 	it('matches tags, tag keys and instance ids, and requires every entry to match', () => {
-		expect(targetsSelect([{ key: 'tag:PatchGroup', values: ['db', 'web'] }], instance)).toBe(true);
-		expect(targetsSelect([{ key: 'tag-key', values: ['PatchGroup'] }], instance)).toBe(true);
-		expect(targetsSelect([{ key: 'InstanceIds', values: ['i-0a'] }], instance)).toBe(true);
-		expect(targetsSelect([{ key: 'InstanceIds', values: ['*'] }], instance)).toBe(true);
+		expect(targetsSelect([{ key: 'tag:PatchGroup', values: ['db', 'web'] }], instance, noGroups)).toBe(true);
+		expect(targetsSelect([{ key: 'tag-key', values: ['PatchGroup'] }], instance, noGroups)).toBe(true);
+		expect(targetsSelect([{ key: 'InstanceIds', values: ['i-0a'] }], instance, noGroups)).toBe(true);
+		expect(targetsSelect([{ key: 'InstanceIds', values: ['*'] }], instance, noGroups)).toBe(true);
 		expect(
 			targetsSelect(
 				[
@@ -93,14 +160,18 @@ describe('Systems Manager target selection', () => {
 					{ key: 'tag:sre-lab', values: ['lab1'] },
 				],
 				instance,
+				noGroups,
 			),
 		).toBe(false);
-		expect(targetsSelect([], instance)).toBe(false);
+		expect(targetsSelect([], instance, noGroups)).toBe(false);
 	});
 
-	it('tells tag targets from lists of instances', () => {
-		expect(targetsByTag([{ key: 'tag:PatchGroup', values: ['web'] }])).toBe(true);
-		expect(targetsByTag([{ key: 'InstanceIds', values: ['*'] }])).toBe(false);
+	it('tells selections that follow the fleet (tags, groups, every node) from lists of instances', () => {
+		expect(targetsFollowFleet([{ key: 'tag:PatchGroup', values: ['web'] }])).toBe(true);
+		expect(targetsFollowFleet([{ key: 'resource-groups:Name', values: ['lab2-fleet'] }])).toBe(true);
+		// Quick Setup patch policies for a whole account target every managed node.
+		expect(targetsFollowFleet([{ key: 'InstanceIds', values: ['*'] }])).toBe(true);
+		expect(targetsFollowFleet([{ key: 'InstanceIds', values: ['i-0a', 'i-0b'] }])).toBe(false);
 	});
 
 	it('counts only rate and cron expressions as recurring', () => {

@@ -3,7 +3,7 @@ import { iamPrefixForClient } from '../../../../graders/engine/aws-services.ts';
 import { generateGraderPolicy } from '../../../../graders/engine/policy.ts';
 import { lab2 } from '../../../../graders/labs/lab2/index.ts';
 import { collectLab2 } from './support/collect-lab2.ts';
-import { completeLab2Account } from './support/lab2-account.ts';
+import { completeLab2Account, fleetIds } from './support/lab2-account.ts';
 
 const clientNames: Record<string, string> = {
 	sts: 'STSClient',
@@ -14,12 +14,40 @@ const clientNames: Record<string, string> = {
 	events: 'EventBridgeClient',
 	scheduler: 'SchedulerClient',
 	cloudwatch: 'CloudWatchClient',
+	resourceGroups: 'ResourceGroupsClient',
 };
 
 describe('lab2 grader IAM policy', () => {
 	it('allows every call the Lab 2 collectors make against a complete account', async () => {
 		const made = new Set<string>();
-		await collectLab2(completeLab2Account(), {
+		// Beyond the reference solution: an association that installs on a resource group, and has run.
+		const account = completeLab2Account();
+		account.associations.push({
+			id: '0a2b0000-7777-8888-9999-000000000001',
+			name: 'lab2-patch-group',
+			document: 'AWS-RunPatchBaseline',
+			targets: [{ Key: 'resource-groups:Name', Values: ['lab2-fleet'] }],
+			schedule: 'cron(0 4 ? * SUN *)',
+			parameters: { Operation: ['Install'] },
+			runs: [
+				{
+					id: '0a2b0000-7777-8888-9999-0000000000e1',
+					version: '1',
+					createdAt: '2026-11-22T04:00:00.000Z',
+					targets: fleetIds.map((instanceId) => ({ instanceId, status: 'Success' })),
+				},
+			],
+		});
+		account.resourceGroups = {
+			'lab2-fleet': {
+				type: 'TAG_FILTERS_1_0',
+				query: {
+					ResourceTypeFilters: ['AWS::EC2::Instance'],
+					TagFilters: [{ Key: 'PatchGroup', Values: ['lab2-fleet'] }],
+				},
+			},
+		};
+		await collectLab2(account, {
 			pageSize: 1,
 			after: (mocks) => {
 				for (const [key, mock] of Object.entries(mocks)) {
@@ -39,6 +67,10 @@ describe('lab2 grader IAM policy', () => {
 			'iam:SimulatePrincipalPolicy',
 			'scheduler:GetSchedule',
 			'lambda:ListTags',
+			'ssm:ListAssociationVersions',
+			'ssm:DescribeAssociationExecutions',
+			'ssm:DescribeAssociationExecutionTargets',
+			'resource-groups:GetGroupQuery',
 		]) {
 			expect(made).toContain(dependent);
 		}

@@ -16,9 +16,12 @@ import {
 	SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetPolicyCommand, LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { GetGroupQueryCommand, ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import {
 	DescribeAssociationCommand,
+	DescribeAssociationExecutionsCommand,
+	DescribeAssociationExecutionTargetsCommand,
 	DescribeInstanceInformationCommand,
 	DescribeInstancePatchStatesCommand,
 	DescribeMaintenanceWindowsCommand,
@@ -26,6 +29,7 @@ import {
 	DescribeMaintenanceWindowTasksCommand,
 	GetMaintenanceWindowTaskCommand,
 	ListAssociationsCommand,
+	ListAssociationVersionsCommand,
 	ListCommandInvocationsCommand,
 	ListCommandsCommand,
 	SSMClient,
@@ -81,7 +85,13 @@ export interface Lab2Account {
 		targets: { Key: string; Values: string[] }[];
 		schedule?: string;
 		parameters: Record<string, string[]>;
+		/** Earlier versions' parameters, oldest first; the current version comes after them. */
+		earlierVersions?: Record<string, string[]>[];
+		/** State Manager runs: which version ran, when, and how each node fared */
+		runs?: { id: string; version: string; createdAt: string; targets: { instanceId: string; status: string }[] }[];
 	}[];
+	/** resource group name → its query (GetGroupQuery), e.g. TAG_FILTERS_1_0 with TagFilters */
+	resourceGroups?: Record<string, { type: string; query: Record<string, unknown> }>;
 	patchStates: { id: string; operation: string; end: string; failed: number }[];
 	/** Run Command history of the patch document */
 	commands: {
@@ -411,6 +421,78 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 			},
 		};
 	});
+	const associationById = (id: string) => {
+		const association = account.associations.find((candidate) => candidate.id === id);
+		if (!association) throw notFound('AssociationDoesNotExist', `Association ${id} does not exist`);
+		return association;
+	};
+	ssm.on(ListAssociationVersionsCommand).callsFake((input: { AssociationId: string; NextToken?: string }) => {
+		const association = associationById(input.AssociationId);
+		const versions = [...(association.earlierVersions ?? []), association.parameters].map((parameters, index) => ({
+			AssociationId: association.id,
+			AssociationVersion: String(index + 1),
+			CreatedDate: new Date('2026-11-20T09:00:00Z'),
+			Name: association.document,
+			Parameters: parameters,
+			ScheduleExpression: association.schedule,
+			Targets: association.targets,
+		}));
+		const page = paged(versions, input.NextToken, size);
+		return { AssociationVersions: page.items, NextToken: page.next };
+	});
+	ssm
+		.on(DescribeAssociationExecutionsCommand)
+		.callsFake(
+			(input: {
+				AssociationId: string;
+				NextToken?: string;
+				Filters?: { Key: string; Value: string; Type: string }[];
+			}) => {
+				const created = input.Filters?.find((filter) => filter.Key === 'CreatedTime');
+				const runs = (associationById(input.AssociationId).runs ?? []).filter(
+					(run) =>
+						!created ||
+						(created.Type === 'GREATER_THAN' ? Date.parse(run.createdAt) > Date.parse(created.Value) : true),
+				);
+				const page = paged(runs, input.NextToken, size);
+				return {
+					AssociationExecutions: page.items.map((run) => ({
+						AssociationId: input.AssociationId,
+						AssociationVersion: run.version,
+						ExecutionId: run.id,
+						Status: run.targets.every((target) => target.status === 'Success') ? 'Success' : 'Failed',
+						DetailedStatus: run.targets.every((target) => target.status === 'Success') ? 'Success' : 'Failed',
+						CreatedTime: new Date(run.createdAt),
+						LastExecutionDate: new Date(run.createdAt),
+						ResourceCountByStatus: `{Success=${run.targets.filter((target) => target.status === 'Success').length}}`,
+					})),
+					NextToken: page.next,
+				};
+			},
+		);
+	ssm
+		.on(DescribeAssociationExecutionTargetsCommand)
+		.callsFake((input: { AssociationId: string; ExecutionId: string; NextToken?: string }) => {
+			const run = (associationById(input.AssociationId).runs ?? []).find(
+				(candidate) => candidate.id === input.ExecutionId,
+			);
+			if (!run) throw notFound('AssociationExecutionDoesNotExist', `Execution ${input.ExecutionId} does not exist`);
+			const page = paged(run.targets, input.NextToken, size);
+			return {
+				AssociationExecutionTargets: page.items.map((target) => ({
+					AssociationId: input.AssociationId,
+					AssociationVersion: run.version,
+					ExecutionId: run.id,
+					ResourceId: target.instanceId,
+					ResourceType: 'ManagedInstance',
+					Status: target.status,
+					DetailedStatus: target.status,
+					LastExecutionDate: new Date(Date.parse(run.createdAt) + 300_000),
+					OutputSource: { OutputSourceId: `${run.id}-cmd`, OutputSourceType: 'RunCommand' },
+				})),
+				NextToken: page.next,
+			};
+		});
 	ssm.on(DescribeInstancePatchStatesCommand).callsFake((input: { InstanceIds: string[]; NextToken?: string }) => {
 		const matching = account.patchStates.filter((state) => input.InstanceIds.includes(state.id));
 		const page = paged(matching, input.NextToken, size);
@@ -634,6 +716,14 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		};
 	});
 
+	const resourceGroups = mockClient(ResourceGroupsClient);
+	resourceGroups.on(GetGroupQueryCommand).callsFake((input: { Group?: string; GroupName?: string }) => {
+		const name = input.Group ?? input.GroupName ?? '';
+		const group = account.resourceGroups?.[name];
+		if (!group) throw notFound('NotFoundException', `Cannot find group ${name}.`);
+		return { GroupQuery: { GroupName: name, ResourceQuery: { Type: group.type, Query: JSON.stringify(group.query) } } };
+	});
+
 	const cloudwatch = mockClient(CloudWatchClient);
 	cloudwatch.on(GetMetricDataCommand).callsFake(
 		(input: {
@@ -670,7 +760,7 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		}),
 	);
 
-	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch };
+	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch, resourceGroups };
 	return {
 		...mocks,
 		restore() {
