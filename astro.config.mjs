@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
+import { courseDownloads } from './src/integrations/course-downloads.ts';
 
 /**
  * SITE_URL and SITE_BASE let one build serve from a domain root or from a sub-path such as
@@ -30,6 +31,8 @@ export default defineConfig({
 		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
 	},
 	integrations: [
+		// The learner's grader and the lab tooling, published with the site (`<base>/sre-lab-<version>.mjs` …).
+		courseDownloads(),
 		starlight({
 			title: 'SRE Foundations on AWS',
 			description:

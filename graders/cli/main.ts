@@ -1,72 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands/index.ts';
-import { exitCodes } from './exit-codes.ts';
-import { CannotGradeError, type CliIo, defaultIo, UsageError } from './io.ts';
+import { commands } from './commands/index.ts';
+import type { CliIo } from './io.ts';
+import { runCli } from './run-cli.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-	version: string;
+const fullCli = {
+	description: 'Read-only graders for the SRE Foundations on AWS labs: check your own lab work, or grade a cohort.',
+	commands,
 };
 
-const usageHint = "Run 'sre-lab --help' for usage.";
-
-const exitCodeHelp = `
-Exit codes:
-  0   every check passed
-  1   some checks failed (you have work to do)
-  2   could not grade: credentials, permissions, throttling, network or region problems
-  64  usage error: unknown lab or option, unreadable snapshot`;
-
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
-	const program = new Command('sre-lab')
-		.description('Read-only graders for the SRE Foundations on AWS labs: check your own lab work, or grade a cohort.')
-		.version(packageJson.version, '-V, --version')
-		.exitOverride()
-		.configureOutput({
-			writeOut: (text) => io.stdout(text),
-			writeErr: (text) => io.stderr(text),
-			// main() prints its own one-line error with the usage hint.
-			outputError: () => {},
-		})
-		.showSuggestionAfterError(true)
-		.addHelpText('after', exitCodeHelp);
-	registerCommands(program, { io, setExitCode });
-	return program;
-}
-
-/** Runs the CLI and returns its exit code; never calls process.exit, so tests can run it in-process. */
-export async function main(argv: string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
-	const io: CliIo = { ...defaultIo(), ...ioOverrides };
-	let exitCode: number = exitCodes.allPass;
-	const program = buildProgram(io, (code) => {
-		exitCode = code;
-	});
-	const oneLine = (message: string) => io.stderr(`sre-lab: ${message.replace(/^error: /, '').split('\n')[0]}\n`);
-	try {
-		if (argv.length === 0) {
-			io.stderr(program.helpInformation());
-			return exitCodes.usage;
-		}
-		await program.parseAsync(argv, { from: 'user' });
-		return exitCode;
-	} catch (error) {
-		if (error instanceof CommanderError) {
-			if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.allPass;
-			oneLine(error.message);
-			io.stderr(`${usageHint}\n`);
-			return exitCodes.usage;
-		}
-		if (error instanceof UsageError) {
-			oneLine(error.message);
-			io.stderr(`${usageHint}\n`);
-			return exitCodes.usage;
-		}
-		if (error instanceof CannotGradeError) {
-			oneLine(error.message);
-			return exitCodes.couldNotGrade;
-		}
-		// Anything else is a bug or an environment failure: still "could not grade", never a pass.
-		oneLine(`could not grade: ${(error as Error).message}`);
-		return exitCodes.couldNotGrade;
-	}
+/** The full CLI (learner and cohort commands); returns the exit code and never calls process.exit. */
+export function main(argv: string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
+	return runCli(fullCli, argv, ioOverrides);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { bundledManifests } from './bundled-manifests.ts';
 import { type LabManifest, LabManifestSchema } from './manifest-schema.ts';
 
 /** Raised for a manifest that is not valid YAML or breaks the schema; names the file and the field. */
@@ -22,8 +23,26 @@ export function parseManifest(text: string, source: string): LabManifest {
 	return parsed.data;
 }
 
-/** Synchronous on purpose: the lab registry is built at import time and evaluateLab is synchronous. */
-export function loadManifest(file: URL | string): LabManifest {
-	const source = file instanceof URL ? file.pathname : file;
-	return parseManifest(readFileSync(file, 'utf8'), source);
+/**
+ * The repository path (`labs/lab1/manifest.yaml`) a manifest location ends with. Inside the learner's bundle a
+ * lab's `new URL('../../../labs/lab1/manifest.yaml', import.meta.url)` resolves next to wherever the bundle was
+ * downloaded, so only this tail identifies the manifest.
+ */
+export function manifestKey(location: string): string | undefined {
+	return /(?:^|\/)(labs\/[^/]+\/manifest\.yaml)$/.exec(location.replaceAll('\\', '/'))?.[1];
+}
+
+/**
+ * Synchronous on purpose: the lab registry is built at import time and evaluateLab is synchronous.
+ * A manifest compiled into the bundle wins over the file system, which the bundle does not ship.
+ */
+export function loadManifest(
+	file: URL | string,
+	bundled: Readonly<Record<string, string>> = bundledManifests,
+): LabManifest {
+	const location = file instanceof URL ? file.pathname : file;
+	const key = manifestKey(location);
+	const text = key === undefined ? undefined : bundled[key];
+	if (text !== undefined) return parseManifest(text, key as string);
+	return parseManifest(readFileSync(file, 'utf8'), location);
 }
