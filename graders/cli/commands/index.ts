@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.ts';
 import { registerCheck } from './check.ts';
+import { registerDoctor } from './doctor.ts';
 import { registerGrade } from './grade.ts';
 import { registerImportProgress } from './import-progress.ts';
 import { registerLabs } from './labs.ts';
@@ -15,6 +16,7 @@ export type RegisterCommand = (program: Command, context: CommandContext) => voi
 
 export const commands: readonly RegisterCommand[] = [
 	registerCheck,
+	registerDoctor,
 	registerLabs,
 	registerPolicy,
 	registerGrade,
