@@ -12,6 +12,22 @@ export interface DeclaredReads {
 	 * Omitted: the IAM actions are the operations.
 	 */
 	operations?: readonly string[];
+	/**
+	 * Per IAM action, the resources (and condition) the grader policy grants it on, for actions whose
+	 * `*` would reach secrets (every parameter, every function's environment). Omitted: `Resource: "*"`.
+	 */
+	iamScopes?: Readonly<Record<string, IamScope>>;
+}
+
+/** An IAM condition block, e.g. `{ StringLike: { 'aws:ResourceTag/sre-lab': 'lab*' } }`. */
+export type IamCondition = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+
+/** Where an action is granted when "every resource" would reach secrets. */
+export interface IamScope {
+	/** Resource ARN patterns, in the `aws` partition. */
+	resources: readonly string[];
+	/** Narrows the grant further where ARNs cannot (e.g. by the `sre-lab` tag). */
+	condition?: IamCondition;
 }
 
 /** `service:Operation` for every call the declarations allow; the guard's allow-list. */

@@ -20,6 +20,8 @@ export const apigatewaySreLabApiStages: Collector<PerResource<ApiStage[]>> = {
 	iamActions: ['apigateway:GET'],
 	// The SDK operation behind that verb, for the read-only guard's allow-list.
 	operations: ['apigateway:GetStages'],
+	// Stage lists of HTTP/WebSocket APIs only: on "*" apigateway:GET would also read API key values.
+	iamScopes: { 'apigateway:GET': { resources: ['arn:aws:apigateway:*::/apis/*/stages'] } },
 	needs: ['cloudformation.sre-lab-stack-resources'],
 	async collect({ clients, need }) {
 		const apigateway = clients.get(ApiGatewayV2Client);

@@ -1,4 +1,5 @@
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { sreLabFunctions } from '../../engine/iam-resources.ts';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import type { StackResource } from '../cloudformation/sre-lab-stack-resources.ts';
 import { fanOut } from '../fan-out.ts';
@@ -16,6 +17,8 @@ export const lambdaSreLabFunctionConfigurations: Collector<PerResource<FunctionC
 	id: 'lambda.sre-lab-function-configurations',
 	description: 'Configuration (tracing mode, runtime) of the Lambda functions in sre-lab stacks',
 	iamActions: ['lambda:GetFunctionConfiguration'],
+	// The configuration includes environment variables: only functions tagged for a lab (the lab stacks tag theirs).
+	iamScopes: { 'lambda:GetFunctionConfiguration': sreLabFunctions },
 	needs: ['cloudformation.sre-lab-stack-resources'],
 	async collect({ clients, need }) {
 		const lambda = clients.get(LambdaClient);

@@ -1,4 +1,5 @@
 import { paginateGetParameterHistory, SSMClient } from '@aws-sdk/client-ssm';
+import { parameterArn } from '../../engine/iam-resources.ts';
 import type { Collector } from '../../engine/types.ts';
 
 /** The Lab 3 application's fault switch; its name is fixed by the application template. */
@@ -25,6 +26,7 @@ export const ssmLab3FaultHistory: Collector<FaultSwitchHistory> = {
 	id: 'ssm.lab3-fault-history',
 	description: `Value history of the Lab 3 fault switch ${lab3FaultParameter}`,
 	iamActions: ['ssm:GetParameterHistory'],
+	iamScopes: { 'ssm:GetParameterHistory': { resources: [parameterArn(lab3FaultParameter)] } },
 	async collect({ clients }) {
 		const changes: ParameterChange[] = [];
 		try {

@@ -1,4 +1,5 @@
 import { paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
+import { sreLabParameterArns } from '../../engine/iam-resources.ts';
 import type { Collector } from '../../engine/types.ts';
 
 export interface Parameter {
@@ -14,6 +15,8 @@ export const ssmSreLabParameters: Collector<Parameter[]> = {
 	id: 'ssm.sre-lab-parameters',
 	description: 'Systems Manager parameters under /sre-lab/',
 	iamActions: ['ssm:GetParametersByPath'],
+	// Only the /sre-lab path: on "*" the grader could read every parameter in the account.
+	iamScopes: { 'ssm:GetParametersByPath': { resources: sreLabParameterArns } },
 	async collect({ clients }) {
 		const parameters: Parameter[] = [];
 		const pages = paginateGetParametersByPath(
