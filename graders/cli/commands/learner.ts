@@ -5,6 +5,7 @@
  */
 
 import { registerCheck } from './check.ts';
+import { registerDoctor } from './doctor.ts';
 import type { RegisterCommand } from './index.ts';
 import { registerLabs } from './labs.ts';
 import { registerPolicy } from './policy.ts';
@@ -13,5 +14,5 @@ export const learnerCommands: readonly RegisterCommand[] = [
 	registerCheck,
 	registerLabs,
 	registerPolicy,
-	// TODO(doctor): add `registerDoctor` from './doctor.ts' here once that command has landed.
+	registerDoctor,
 ];

@@ -4,6 +4,7 @@ import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetAccountSettingsCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../graders/cli/io.ts';
+import { learnerMain } from '../../../../graders/cli/learner-main.ts';
 import { main } from '../../../../graders/cli/main.ts';
 import { type ClientProviderOptions, createClientProvider } from '../../../../graders/engine/clients.ts';
 import {
@@ -48,6 +49,27 @@ async function run(
 }
 
 describe('sre-lab doctor: exit codes and output', () => {
+	it('is one of the learner commands the course site publishes', async () => {
+		const account = mockReadyAccount();
+		let stdout = '';
+		try {
+			const code = await learnerMain(['doctor', '--region', 'eu-west-1'], {
+				stdout: (text) => {
+					stdout += text;
+				},
+				stderr: () => {},
+				isTTY: false,
+				env: {},
+				now: () => checkedAt,
+				createClients: mockedClients,
+			});
+			expect(code).toBe(0);
+			expect(stdout).toContain('Ready for Lab 1.');
+		} finally {
+			account.restore();
+		}
+	});
+
 	it('exits 0 with a ✓ line per finding when the account is ready', async () => {
 		const { code, stdout, stderr } = await run(['doctor', '--region', 'eu-west-1']);
 		expect(code).toBe(0);
