@@ -1,3 +1,4 @@
+import { cloudtrailSnapshotDeletionEvents } from '../../collectors/cloudtrail/snapshot-deletion-events.ts';
 import { cloudwatchLambdaInvocationPeriods } from '../../collectors/cloudwatch/lambda-invocation-periods.ts';
 import { ec2Instances } from '../../collectors/ec2/instances.ts';
 import { ec2LabSnapshots } from '../../collectors/ec2/lab-snapshots.ts';
@@ -57,5 +58,6 @@ export const lab2 = defineLab({
 		iamSchedulerRoles,
 		cloudwatchLambdaInvocationPeriods,
 		ec2LabSnapshots,
+		cloudtrailSnapshotDeletionEvents,
 	],
 });

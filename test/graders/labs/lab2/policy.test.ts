@@ -15,6 +15,7 @@ const clientNames: Record<string, string> = {
 	scheduler: 'SchedulerClient',
 	cloudwatch: 'CloudWatchClient',
 	resourceGroups: 'ResourceGroupsClient',
+	cloudtrail: 'CloudTrailClient',
 };
 
 describe('lab2 grader IAM policy', () => {
@@ -71,6 +72,7 @@ describe('lab2 grader IAM policy', () => {
 			'ssm:DescribeAssociationExecutions',
 			'ssm:DescribeAssociationExecutionTargets',
 			'resource-groups:GetGroupQuery',
+			'cloudtrail:LookupEvents',
 		]) {
 			expect(made).toContain(dependent);
 		}

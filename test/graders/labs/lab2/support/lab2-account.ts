@@ -3,6 +3,7 @@
  * run against realistic API responses (including pagination) and produce the snapshot fixtures.
  * `completeLab2Account` is a learner who finished every step the way the reference solution does.
  */
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeInstancesCommand, DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
@@ -122,6 +123,11 @@ export interface Lab2Account {
 	/** function name → invocations as CloudWatch records them: when, how many, how many of them failed */
 	metrics: Record<string, { at: string; invocations: number; errors: number }[]>;
 	snapshots: { id: string; tags: Record<string, string> }[];
+	/**
+	 * DeleteSnapshot calls in CloudTrail's event history. `by` is `function` (the cleanup function's
+	 * execution role session), `user:<name>` (an IAM user) or `role:<role>/<session>`.
+	 */
+	trailEvents: { id: string; at: string; snapshotId: string; by: string; errorCode?: string }[];
 }
 
 export function completeLab2Account(): Lab2Account {
@@ -250,6 +256,36 @@ export function completeLab2Account(): Lab2Account {
 			{ id: 'snap-0a2b00000000keep2', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-12-22' } },
 			{ id: 'snap-0a2b000000nodate', tags: { 'sre-lab': 'lab2' } },
 			{ id: 'snap-0a1b0000000lab1', tags: { 'sre-lab': 'lab1', DeleteAfter: '2026-01-01' } },
+		],
+		trailEvents: [
+			// AWS Backup pruning an unrelated snapshot before the lab started.
+			{
+				id: 'e0000000-0000-0000-0000-00000000b001',
+				at: '2026-11-16T02:00:00.000Z',
+				snapshotId: 'snap-0ffee000000backup1',
+				by: 'role:AWSBackupDefaultServiceRole/AWSBackup-AWSBackupDefaultServiceRole',
+			},
+			// The learner's dry run: DeleteSnapshot with DryRun, which CloudTrail records as a failed call.
+			{
+				id: 'e0000000-0000-0000-0000-000000000d01',
+				at: '2026-11-21T15:30:02.000Z',
+				snapshotId: 'snap-0a2b0000000expired1',
+				by: 'function',
+				errorCode: 'Client.DryRunOperation',
+			},
+			// The function's first real run deletes the two due seeded snapshots.
+			{
+				id: 'e0000000-0000-0000-0000-000000000f01',
+				at: '2026-11-21T15:42:11.000Z',
+				snapshotId: 'snap-0a2b0000000expired1',
+				by: 'function',
+			},
+			{
+				id: 'e0000000-0000-0000-0000-000000000f02',
+				at: '2026-11-21T15:42:12.000Z',
+				snapshotId: 'snap-0a2b0000000expired2',
+				by: 'function',
+			},
 		],
 	};
 }
@@ -760,7 +796,103 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		}),
 	);
 
-	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch, resourceGroups };
+	const cloudtrail = mockClient(CloudTrailClient);
+	const userIdentityOf = (by: string) => {
+		const executionRole = account.functions.find((fn) => fn.name === functionName)?.role ?? executionRoleName;
+		if (by.startsWith('user:')) {
+			const name = by.slice('user:'.length);
+			return {
+				type: 'IAMUser',
+				principalId: 'AIDAJ45Q7YFFAREXAMPLE',
+				arn: `arn:aws:iam::${accountId}:user/${name}`,
+				accountId,
+				userName: name,
+			};
+		}
+		const [role, session] = by === 'function' ? [executionRole, functionName] : by.slice('role:'.length).split('/');
+		return {
+			type: 'AssumedRole',
+			principalId: `AROAIDPPEZS35WEXAMPLE:${session}`,
+			arn: `arn:aws:sts::${accountId}:assumed-role/${role}/${session}`,
+			accountId,
+			accessKeyId: 'ASIAEXAMPLEEXAMPLE',
+			sessionContext: {
+				sessionIssuer: {
+					type: 'Role',
+					principalId: 'AROAIDPPEZS35WEXAMPLE',
+					arn: roleArn(role ?? ''),
+					accountId,
+					userName: role,
+				},
+				attributes: { creationDate: '2026-11-21T15:41:58Z', mfaAuthenticated: 'false' },
+			},
+		};
+	};
+	cloudtrail
+		.on(LookupEventsCommand)
+		.callsFake(
+			(input: {
+				StartTime?: Date;
+				EndTime?: Date;
+				NextToken?: string;
+				LookupAttributes?: { AttributeKey?: string; AttributeValue?: string }[];
+			}) => {
+				// Like CloudTrail: one lookup attribute, the time range inclusive, newest first, at most 50 a page.
+				const eventName = input.LookupAttributes?.find((attribute) => attribute.AttributeKey === 'EventName');
+				// Every simulated event is a DeleteSnapshot call: a lookup for another event name finds none.
+				const recorded = !eventName || eventName.AttributeValue === 'DeleteSnapshot' ? account.trailEvents : [];
+				const matching = recorded
+					.filter(
+						(event) =>
+							(!input.StartTime || Date.parse(event.at) >= input.StartTime.getTime()) &&
+							(!input.EndTime || Date.parse(event.at) <= input.EndTime.getTime()),
+					)
+					.sort((a, b) => b.at.localeCompare(a.at));
+				const page = paged(matching, input.NextToken, Math.min(size, 50));
+				return {
+					Events: page.items.map((event) => {
+						const userIdentity = userIdentityOf(event.by);
+						return {
+							EventId: event.id,
+							EventName: 'DeleteSnapshot',
+							ReadOnly: 'false',
+							AccessKeyId: 'ASIAEXAMPLEEXAMPLE',
+							EventTime: new Date(event.at),
+							EventSource: 'ec2.amazonaws.com',
+							Username: userIdentity.arn.split('/').at(-1),
+							Resources: [{ ResourceType: 'AWS::EC2::Snapshot', ResourceName: event.snapshotId }],
+							CloudTrailEvent: JSON.stringify({
+								eventVersion: '1.10',
+								userIdentity,
+								eventTime: event.at.replace('.000Z', 'Z'),
+								eventSource: 'ec2.amazonaws.com',
+								eventName: 'DeleteSnapshot',
+								awsRegion: region,
+								sourceIPAddress: '203.0.113.10',
+								userAgent: 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#22.20.0 api/ec2#3.1169.0',
+								requestParameters: { snapshotId: event.snapshotId },
+								...(event.errorCode
+									? {
+											errorCode: event.errorCode,
+											errorMessage: 'Request would have succeeded, but DryRun flag is set.',
+										}
+									: { responseElements: { requestId: event.id, _return: true } }),
+								requestID: event.id,
+								eventID: event.id,
+								readOnly: false,
+								eventType: 'AwsApiCall',
+								managementEvent: true,
+								recipientAccountId: accountId,
+								eventCategory: 'Management',
+							}),
+						};
+					}),
+					NextToken: page.next,
+				};
+			},
+		);
+
+	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch, resourceGroups, cloudtrail };
 	return {
 		...mocks,
 		restore() {

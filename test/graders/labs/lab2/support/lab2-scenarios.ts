@@ -30,6 +30,7 @@ export const lab2FixtureScenarios: Record<string, () => Promise<Snapshot>> = {
 		};
 		account.schedules = [];
 		account.metrics = {};
+		account.trailEvents = [];
 		account.snapshots.push(
 			{ id: 'snap-0a2b0000000expired1', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-11-15' } },
 			{ id: 'snap-0a2b0000000expired2', tags: { 'sre-lab': 'lab2', DeleteAfter: '2026-11-20' } },

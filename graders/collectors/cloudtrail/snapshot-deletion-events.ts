@@ -1,0 +1,141 @@
+import { CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { ReadFailed } from '../../engine/errors.ts';
+import type { Collector, TimeWindow } from '../../engine/types.ts';
+import type { Ec2Snapshot } from '../ec2/lab-snapshots.ts';
+
+/** One DeleteSnapshot call as CloudTrail recorded it: who, when, which snapshot, and whether it failed. */
+export interface SnapshotDeletionEvent {
+	eventId: string;
+	/** ISO 8601 */
+	eventTime: string;
+	snapshotId: string | null;
+	/** `AssumedRole`, `IAMUser`, `Root`, `AWSService`, … */
+	identityType: string;
+	/** `arn:aws:sts::…:assumed-role/<role>/<session>` or `arn:aws:iam::…:user/<name>`. */
+	identityArn: string | null;
+	/** For a role session, the role's own ARN (with its path), from sessionContext.sessionIssuer. */
+	roleArn: string | null;
+	/** For a role session, its name; Lambda names the session after the function. */
+	sessionName: string | null;
+	/** Set when the call did not delete anything, e.g. `Client.DryRunOperation` or `Client.UnauthorizedOperation`. */
+	errorCode: string | null;
+}
+
+export interface SnapshotDeletionHistory {
+	/** The period looked up (ISO 8601). */
+	since: string;
+	until: string;
+	/** True when there were more events than the grader reads; the newest came first. */
+	truncated: boolean;
+	/** Oldest first. */
+	events: SnapshotDeletionEvent[];
+}
+
+const dayMs = 24 * 3_600_000;
+/** LookupEvents covers the last 90 days of management events in a Region. */
+const retentionMs = 90 * dayMs;
+/** LookupEvents returns at most 50 events a page and allows two requests per second per account and Region. */
+const pageSize = 50;
+const pageIntervalMs = 500;
+/** 2,000 events (40 pages, 20 s at the rate limit) is far beyond a lab account's snapshot deletions. */
+const maxPages = 40;
+
+/**
+ * From when to look: the seeded snapshots that survive were made with the ones that are now gone, so
+ * deletions happened after the earliest lab snapshot still there (an hour's margin for a run during
+ * seeding), and never later than the grading window's start; never before CloudTrail's 90 days.
+ */
+export function lookupStart(window: TimeWindow, snapshots: readonly Ec2Snapshot[]): Date {
+	const until = Date.parse(window.until);
+	const created = snapshots
+		.filter((snapshot) => snapshot.tags['sre-lab'] === 'lab2' && snapshot.startTime)
+		.map((snapshot) => Date.parse(snapshot.startTime as string) - 3_600_000);
+	const start = Math.min(Date.parse(window.since), ...created);
+	return new Date(Math.max(start, until - retentionMs));
+}
+
+function sessionNameOf(arn: string | null): string | null {
+	const match = arn ? /:assumed-role\/[^/]+\/(.+)$/.exec(arn) : null;
+	return match?.[1] ?? null;
+}
+
+/** Only the fields the check needs; the rest of the record (IP address, user agent, keys) is not kept. */
+function toDeletion(event: Event): SnapshotDeletionEvent {
+	let record: {
+		userIdentity?: {
+			type?: string;
+			arn?: string;
+			sessionContext?: { sessionIssuer?: { type?: string; arn?: string } };
+		};
+		requestParameters?: { snapshotId?: string };
+		errorCode?: string;
+	} = {};
+	try {
+		record = JSON.parse(event.CloudTrailEvent ?? '{}');
+	} catch {
+		// An unreadable record still names its time and resource in the event's own fields.
+	}
+	const identityArn = record.userIdentity?.arn ?? null;
+	const issuer = record.userIdentity?.sessionContext?.sessionIssuer;
+	return {
+		eventId: event.EventId ?? '',
+		eventTime: (event.EventTime ?? new Date(0)).toISOString(),
+		snapshotId:
+			record.requestParameters?.snapshotId ??
+			event.Resources?.find((resource) => resource.ResourceType === 'AWS::EC2::Snapshot')?.ResourceName ??
+			null,
+		identityType: record.userIdentity?.type ?? 'unknown',
+		identityArn,
+		roleArn: issuer?.type === 'Role' ? (issuer.arn ?? null) : null,
+		sessionName: sessionNameOf(identityArn),
+		errorCode: record.errorCode ?? null,
+	};
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Who called ec2:DeleteSnapshot in this Region, from CloudTrail's event history, so the outcome check
+ * can tell snapshots the function deleted from snapshots deleted by hand.
+ */
+export const cloudtrailSnapshotDeletionEvents: Collector<SnapshotDeletionHistory> = {
+	id: 'cloudtrail.snapshot-deletion-events',
+	description: 'DeleteSnapshot calls recorded in CloudTrail event history since the lab snapshots were made',
+	iamActions: ['cloudtrail:LookupEvents'],
+	needs: ['ec2.lab-snapshots'],
+	async collect({ clients, need, window }) {
+		let snapshots: Ec2Snapshot[] = [];
+		try {
+			snapshots = need<Ec2Snapshot[]>('ec2.lab-snapshots');
+		} catch (error) {
+			// Without the snapshots, look up the grading window alone; the check errors on that read anyway.
+			if (!(error instanceof ReadFailed)) throw error;
+		}
+		const client = clients.get(CloudTrailClient);
+		const start = lookupStart(window, snapshots);
+		const events: SnapshotDeletionEvent[] = [];
+		let token: string | undefined;
+		let pages = 0;
+		do {
+			if (pages > 0) await pause(pageIntervalMs);
+			const page = await client.send(
+				new LookupEventsCommand({
+					LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DeleteSnapshot' }],
+					StartTime: start,
+					EndTime: new Date(window.until),
+					MaxResults: pageSize,
+					NextToken: token,
+				}),
+			);
+			pages += 1;
+			for (const event of page.Events ?? []) events.push(toDeletion(event));
+			token = page.NextToken;
+		} while (token && pages < maxPages);
+		return {
+			since: start.toISOString(),
+			until: window.until,
+			truncated: token !== undefined,
+			events: events.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId)),
+		};
+	},
+};
