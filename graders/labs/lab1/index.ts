@@ -5,6 +5,7 @@ import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarm
 import { ec2Instances } from '../../collectors/ec2/instances.ts';
 import { ec2SecurityGroups } from '../../collectors/ec2/security-groups.ts';
 import { iamInstanceProfileRoles } from '../../collectors/iam/instance-profile-roles.ts';
+import { logsInstanceStreamSamples } from '../../collectors/logs/instance-stream-samples.ts';
 import { logsLogGroups } from '../../collectors/logs/log-groups.ts';
 import { logsMetricFilterTests } from '../../collectors/logs/metric-filter-tests.ts';
 import { logsMetricFilters } from '../../collectors/logs/metric-filters.ts';
@@ -47,6 +48,7 @@ export const lab1 = defineLab({
 		cloudwatchInstanceMetrics,
 		logsLogGroups,
 		logsRecentLogStreams,
+		logsInstanceStreamSamples,
 		logsMetricFilters,
 		logsMetricFilterTests,
 		cloudwatchMetricAlarms,

@@ -1,13 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { ListServiceLevelObjectivesCommand } from '@aws-sdk/client-application-signals';
-import { DescribeLogStreamsCommand, TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+	DescribeLogStreamsCommand,
+	type DescribeLogStreamsCommandInput,
+	TestMetricFilterCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetInstanceProfileCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
+import type { LogStream } from '../../../graders/collectors/logs/recent-log-streams.ts';
 import { serializeSnapshot } from '../../../graders/engine/snapshot.ts';
+import type { PerResource } from '../../../graders/engine/types.ts';
 import { lab1 } from '../../../graders/labs/lab1/index.ts';
 import { collectLab1 } from '../support/collect-lab1.ts';
-import { accessLogGroup, completeLab1Account, lab1ApplicationSignalsSlo, sloArn } from '../support/lab1-account.ts';
+import {
+	accessLogGroup,
+	completeLab1Account,
+	lab1ApplicationSignalsSlo,
+	sloArn,
+	webInstanceId,
+} from '../support/lab1-account.ts';
 import { lab1FixtureScenarios } from '../support/lab1-scenarios.ts';
 import { fixturePath } from '../support/snapshot-edit.ts';
 
@@ -64,27 +76,85 @@ describe('Lab 1 collectors against a mocked account', () => {
 		expect(serializeSnapshot(onePerPage)).toBe(await readFile(fixturePath('passing'), 'utf8'));
 	});
 
-	it('stop listing a log group’s streams at the first one older than the window', async () => {
+	it("ask for each lab instance's streams by name prefix, ordered by name, and skip AWS services' groups", async () => {
 		const account = completeLab1Account();
 		account.logGroups[accessLogGroup] = [
-			{ stream: 'i-0a1b2c3d4e5f60718', lastEvent: '2026-11-22T11:58:00.000Z' },
-			{ stream: 'i-0old1', lastEvent: '2026-11-01T00:00:00.000Z' },
-			{ stream: 'i-0old2', lastEvent: '2026-10-01T00:00:00.000Z' },
-			{ stream: 'i-0old3', lastEvent: '2026-09-01T00:00:00.000Z' },
+			{ stream: 'laptop', lastEvent: '2026-11-22T11:59:00.000Z' },
+			{ stream: webInstanceId, lastEvent: '2026-11-22T11:58:00.000Z' },
 		];
-		let pagesRead = 0;
+		let calls: DescribeLogStreamsCommandInput[] = [];
 		const snapshot = await collectLab1(account, {
-			pageSize: 1,
 			after: (mocks) => {
-				pagesRead = mocks.logs.commandCalls(DescribeLogStreamsCommand, { logGroupName: accessLogGroup }).length;
+				calls = mocks.logs.commandCalls(DescribeLogStreamsCommand).map((call) => call.args[0].input);
 			},
 		});
-		const streams = snapshot.reads['logs.recent-log-streams'];
-		expect(streams?.ok && streams.data).toMatchObject({
-			[accessLogGroup]: { ok: true, data: [{ logStreamName: 'i-0a1b2c3d4e5f60718' }] },
+		// The reference: "If you order the results by event time, you cannot specify the logStreamNamePrefix parameter."
+		expect(
+			calls.every((input) => input.logStreamNamePrefix === webInstanceId && input.orderBy === 'LogStreamName'),
+		).toBe(true);
+		expect(calls.map((input) => input.logGroupName).sort()).toEqual([accessLogGroup, '/sre-lab/lab1/error']);
+		const streams = snapshot.reads['logs.recent-log-streams'] as { data: PerResource<LogStream[]> };
+		expect(streams.data[accessLogGroup]).toEqual({
+			ok: true,
+			data: [
+				{
+					logStreamName: webInstanceId,
+					lastEventTime: '2026-11-22T11:58:00.000Z',
+					lastIngestionTime: '2026-11-22T11:58:00.000Z',
+				},
+			],
 		});
-		// The recent stream's page, then the page with the first old stream ends the listing.
-		expect(pagesRead).toBe(2);
+	});
+
+	it('keep a stream whose lastEventTimestamp is not set yet, and every stream after it', async () => {
+		const account = completeLab1Account();
+		account.logGroups[accessLogGroup] = [
+			{ stream: `${webInstanceId}-a`, lastEvent: null, lastIngestion: '2026-11-22T11:59:00.000Z' },
+			{ stream: `${webInstanceId}-b`, lastEvent: '2026-11-22T11:58:00.000Z' },
+		];
+		const snapshot = await collectLab1(account, { pageSize: 1 });
+		const streams = snapshot.reads['logs.recent-log-streams'] as { data: PerResource<LogStream[]> };
+		expect(streams.data[accessLogGroup]).toEqual({
+			ok: true,
+			data: [
+				{ logStreamName: `${webInstanceId}-a`, lastEventTime: null, lastIngestionTime: '2026-11-22T11:59:00.000Z' },
+				{
+					logStreamName: `${webInstanceId}-b`,
+					lastEventTime: '2026-11-22T11:58:00.000Z',
+					lastIngestionTime: '2026-11-22T11:58:00.000Z',
+				},
+			],
+		});
+	});
+
+	it('start at most 5 DescribeLogStreams calls in any second (its quota per account and Region)', async () => {
+		const account = completeLab1Account();
+		for (let index = 0; index < 9; index++) account.logGroups[`/sre-lab/lab1/extra-${index}`] = [];
+		const starts: number[] = [];
+		await collectLab1(account, {
+			before: (mocks) => {
+				mocks.logs.on(DescribeLogStreamsCommand).callsFake(() => {
+					starts.push(performance.now());
+					return { logStreams: [] };
+				});
+			},
+		});
+		expect(starts).toHaveLength(11);
+		for (let index = 5; index < starts.length; index++) {
+			expect((starts[index] as number) - (starts[index - 5] as number)).toBeGreaterThanOrEqual(990);
+		}
+	}, 10_000);
+
+	it('sample the latest lines of each instance stream and keep only counts, never the lines', async () => {
+		const snapshot = await collectLab1(completeLab1Account());
+		expect(snapshot.reads['logs.instance-stream-samples']).toEqual({
+			ok: true,
+			data: {
+				[accessLogGroup]: { ok: true, data: [{ logStreamName: webInstanceId, sampled: 3, accessLogLines: 3 }] },
+				'/sre-lab/lab1/error': { ok: true, data: [{ logStreamName: webInstanceId, sampled: 2, accessLogLines: 0 }] },
+			},
+		});
+		expect(JSON.stringify(snapshot)).not.toContain('22/Nov/2026:11:57:58');
 	});
 
 	it('record AccessDenied as a typed error that names the action', async () => {

@@ -20,6 +20,7 @@ import {
 	DescribeLogGroupsCommand,
 	DescribeLogStreamsCommand,
 	DescribeMetricFiltersCommand,
+	GetLogEventsCommand,
 	TestMetricFilterCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
@@ -74,7 +75,12 @@ export interface Lab1Account {
 	/** instance profile name → role name → policies (managed ARN or `inline:<name>`) with documents */
 	profiles: Record<string, Record<string, Record<string, unknown>>>;
 	metrics: { namespace: string; name: string; instanceId: string }[];
-	logGroups: Record<string, { stream: string; lastEvent: string }[]>;
+	/**
+	 * Streams per log group. `lastEvent` is what DescribeLogStreams reports as lastEventTimestamp
+	 * (null: not set yet); `lastIngestion` defaults to it. `lines` are the stream's latest events
+	 * (default: what the group's name suggests: access-log or error-log lines).
+	 */
+	logGroups: Record<string, { stream: string; lastEvent: string | null; lastIngestion?: string; lines?: string[] }[]>;
 	metricFilters: { name: string; group: string; pattern: string; namespace: string; metric: string; value: string }[];
 	alarms: Record<string, unknown>[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
@@ -83,6 +89,18 @@ export interface Lab1Account {
 	serviceLevelObjectives: Record<string, Record<string, unknown>>;
 	dashboards: Record<string, unknown>;
 }
+
+/** Latest lines of an Apache httpd access log and error log, as the agent ships them. */
+export const accessLogLines = [
+	'198.51.100.7 - - [22/Nov/2026:11:57:58 +0000] "GET / HTTP/1.1" 200 612 "-" "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"',
+	'198.51.100.8 - - [22/Nov/2026:11:57:59 +0000] "GET /health HTTP/1.1" 200 2 "-" "ELB-HealthChecker/2.0"',
+	'203.0.113.24 - - [22/Nov/2026:11:58:00 +0000] "GET /api/search?q=lamp HTTP/1.1" 503 190 "http://shop.example/" "curl/8.5.0"',
+];
+export const errorLogLines = [
+	'[Sun Nov 22 09:11:58.123456 2026] [core:error] [pid 2211:tid 2231] [client 203.0.113.22:50712] AH00037: Symbolic link not allowed or link target not accessible: /var/www/html/missing.png',
+	'[Sun Nov 22 09:12:00.004512 2026] [mpm_event:notice] [pid 2199:tid 2199] AH00489: Apache/2.4.62 () configured -- resuming normal operations',
+];
+const defaultLines = (group: string) => (group.includes('access') ? accessLogLines : errorLogLines);
 
 export const sloArn = (name: string) => `arn:aws:application-signals:${region}:${accountId}:slo/${name}`;
 
@@ -411,18 +429,63 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 			return { logGroups: page.items.map((logGroupName) => ({ logGroupName })), nextToken: page.next };
 		}),
 	);
+	// DescribeLogStreams as the CloudWatch Logs reference describes it: a prefix needs ordering by name.
 	logs.on(DescribeLogStreamsCommand).callsFake(
-		answer((input: { logGroupName: string; nextToken?: string }) => {
-			const streams = [...(account.logGroups[input.logGroupName] ?? [])].sort((a, b) =>
-				b.lastEvent.localeCompare(a.lastEvent),
-			);
+		answer((input: { logGroupName: string; logStreamNamePrefix?: string; orderBy?: string; nextToken?: string }) => {
+			if (input.logStreamNamePrefix && input.orderBy === 'LastEventTime') {
+				throw Object.assign(new Error('Cannot order by LastEventTime with a logStreamNamePrefix.'), {
+					name: 'InvalidParameterException',
+					$metadata: { httpStatusCode: 400 },
+				});
+			}
+			const group = account.logGroups[input.logGroupName];
+			if (!group) {
+				throw Object.assign(new Error('The specified log group does not exist.'), {
+					name: 'ResourceNotFoundException',
+					$metadata: { httpStatusCode: 400 },
+				});
+			}
+			const streams = group
+				.filter((stream) => stream.stream.startsWith(input.logStreamNamePrefix ?? ''))
+				.sort((a, b) => a.stream.localeCompare(b.stream));
 			const page = paged(streams, input.nextToken, size);
 			return {
-				logStreams: page.items.map((stream) => ({
-					logStreamName: stream.stream,
-					lastEventTimestamp: Date.parse(stream.lastEvent),
-				})),
+				logStreams: page.items.map((stream) => {
+					const ingested = stream.lastIngestion ?? stream.lastEvent;
+					return {
+						logStreamName: stream.stream,
+						creationTime: Date.parse('2026-11-22T08:05:00Z'),
+						firstEventTimestamp: Date.parse('2026-11-22T08:05:12Z'),
+						...(stream.lastEvent ? { lastEventTimestamp: Date.parse(stream.lastEvent) } : {}),
+						...(ingested ? { lastIngestionTime: Date.parse(ingested) } : {}),
+						uploadSequenceToken: '49039859613988508634950496000000000000000000000000000000',
+						arn: `arn:aws:logs:${region}:${accountId}:log-group:${input.logGroupName}:log-stream:${stream.stream}`,
+						storedBytes: 0,
+					};
+				}),
 				nextToken: page.next,
+			};
+		}),
+	);
+	logs.on(GetLogEventsCommand).callsFake(
+		answer((input: { logGroupName: string; logStreamName: string; limit?: number; startFromHead?: boolean }) => {
+			const stream = account.logGroups[input.logGroupName]?.find((entry) => entry.stream === input.logStreamName);
+			if (!stream) {
+				throw Object.assign(new Error('The specified log stream does not exist.'), {
+					name: 'ResourceNotFoundException',
+					$metadata: { httpStatusCode: 400 },
+				});
+			}
+			const lines = (stream.lines ?? defaultLines(input.logGroupName)).slice(-(input.limit ?? 10000));
+			const at = Date.parse(stream.lastEvent ?? stream.lastIngestion ?? '2026-11-22T11:00:00Z');
+			return {
+				events: lines.map((message, index) => ({
+					timestamp: at - (lines.length - 1 - index) * 1000,
+					message,
+					ingestionTime: at - (lines.length - 1 - index) * 1000 + 2500,
+				})),
+				nextForwardToken: 'f/39325629813370938640862208000000000000000000000000000000',
+				nextBackwardToken: 'b/39325629813370938640862208000000000000000000000000000000',
 			};
 		}),
 	);

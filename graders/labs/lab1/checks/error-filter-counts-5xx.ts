@@ -2,6 +2,7 @@ import type { CheckDefinition } from '../../../engine/types.ts';
 import {
 	countingTransformation,
 	countsServerErrors,
+	failUnlessUnjudged,
 	filterReads,
 	type TestedFilter,
 	testedAccessLogFilters,
@@ -32,11 +33,12 @@ export const errorFilterCounts5xx: CheckDefinition = {
 			(candidate) => countsServerErrors(candidate.matches) && countingTransformation(candidate.filter),
 		);
 		if (!counter) {
-			return {
+			// A filter that could not be tested may be the one that counts: then this is not a failure.
+			return failUnlessUnjudged(result, {
 				status: 'fail',
 				message: `No filter counts exactly the server errors: ${result.tested.map(describeMiss).join('; ')}.`,
 				evidence: result.tested.map((candidate) => candidate.filter.filterName),
-			};
+			});
 		}
 		const metric = countingTransformation(counter.filter);
 		return {

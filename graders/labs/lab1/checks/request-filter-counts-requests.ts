@@ -2,6 +2,7 @@ import type { CheckDefinition } from '../../../engine/types.ts';
 import {
 	countingTransformation,
 	countsRequests,
+	failUnlessUnjudged,
 	filterReads,
 	testedAccessLogFilters,
 } from '../facts/filter-behaviour.ts';
@@ -20,11 +21,12 @@ export const requestFilterCountsRequests: CheckDefinition = {
 				(candidate) =>
 					`"${candidate.filter.filterName}" matched ${candidate.matches.all.matched} of ${candidate.matches.all.total} sample lines`,
 			);
-			return {
+			// A filter that could not be tested may be the one that counts: then this is not a failure.
+			return failUnlessUnjudged(result, {
 				status: 'fail',
 				message: `No filter with metric value 1 counts every request or every 2xx response: ${seen.join('; ')}.`,
 				evidence: result.tested.map((candidate) => candidate.filter.filterName),
-			};
+			});
 		}
 		const kind = countsRequests(counter.matches) === 'all' ? 'every request' : 'every successful (2xx) request';
 		const metric = countingTransformation(counter.filter);

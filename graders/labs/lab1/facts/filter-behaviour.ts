@@ -3,7 +3,7 @@ import type { MetricFilterTests } from '../../../collectors/logs/metric-filter-t
 import type { MetricFilter, MetricTransformation } from '../../../collectors/logs/metric-filters.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckVerdict, ReadError, SnapshotView } from '../../../engine/types.ts';
-import { instanceLogGroups } from './access-log-groups.ts';
+import { accessLogReads, instanceLogGroups } from './access-log-groups.ts';
 
 export interface SampleMatches {
 	serverErrors: { matched: number; total: number };
@@ -54,21 +54,26 @@ export interface TestedFilter {
 }
 
 /**
- * Metric filters on the log groups a lab web server ships to, with what their pattern matched in
- * the sample log. A pattern whose test could not run only matters when no filter could be judged.
+ * Metric filters on the log groups that receive a lab web server's access log, with what their
+ * pattern matched in the sample log. Also what stands between the grader and a complete answer: the
+ * patterns whose test failed (throttled, denied) and the groups with metric filters whose streams or
+ * lines could not be read (any of them might be the access log). A group without filters cannot
+ * hold a counting filter, so it is left out of that list.
  */
 export function accessLogFilters(view: SnapshotView): {
 	logGroups: string[];
 	tested: TestedFilter[];
 	untested: ReadError[];
 } {
-	const logGroups = [...new Set(instanceLogGroups(view).map((group) => group.logGroupName))];
-	const filters = view
-		.read<MetricFilter[]>('logs.metric-filters')
-		.filter((filter) => logGroups.includes(filter.logGroupName));
+	const groups = instanceLogGroups(view);
+	const logGroups = [...new Set(groups.accessLog.map((group) => group.logGroupName))];
+	const allFilters = view.read<MetricFilter[]>('logs.metric-filters');
+	const filters = allFilters.filter((filter) => logGroups.includes(filter.logGroupName));
 	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
 	const tested: TestedFilter[] = [];
-	const untested: ReadError[] = [];
+	const untested: ReadError[] = groups.unread
+		.filter((group) => allFilters.some((filter) => filter.logGroupName === group.logGroupName))
+		.map((group) => group.error);
 	for (const filter of filters) {
 		const outcome = tests.byPattern[filter.filterPattern];
 		if (!outcome) {
@@ -87,10 +92,15 @@ export function accessLogFilters(view: SnapshotView): {
 	return { logGroups, tested, untested };
 }
 
-/** Throws the first test failure when no filter could be judged at all. */
-export function requireSomeTested(result: { tested: TestedFilter[]; untested: ReadError[] }): void {
+/**
+ * A filter check's failure stands only when nothing was left unjudged: a filter whose test could not
+ * run, or an unread group with filters, might be the one that counts. Then the verdict is the first
+ * such read error instead.
+ */
+export function failUnlessUnjudged(result: { untested: ReadError[] }, verdict: CheckVerdict): CheckVerdict {
 	const [firstFailure] = result.untested;
-	if (result.tested.length === 0 && firstFailure) throw new ReadFailed(firstFailure);
+	if (firstFailure) throw new ReadFailed(firstFailure);
+	return verdict;
 }
 
 export interface FilterMetric {
@@ -129,29 +139,26 @@ export function requestMetrics(view: SnapshotView): FilterMetric[] {
 export const metricKey = (metric: { namespace: string; metricName: string }) =>
 	`${metric.namespace}/${metric.metricName}`;
 
-/** The reads behind `accessLogFilters`: the web servers, their log groups and the filters' behaviour. */
-export const filterReads = [
-	'ec2.instances',
-	'ec2.security-groups',
-	'logs.log-groups',
-	'logs.recent-log-streams',
-	'logs.metric-filters',
-	'logs.metric-filter-tests',
-] as const;
+/** The reads behind `accessLogFilters`: the web servers, their access-log groups and the filters' behaviour. */
+export const filterReads = [...accessLogReads, 'logs.metric-filters', 'logs.metric-filter-tests'] as const;
 
 /**
- * The access-log filters that were put to the test, or the verdict both filter checks give when the
- * log group has none (and the error when none could be tested at all).
+ * The access-log filters that were put to the test (with what was left unjudged), or the verdict
+ * both filter checks give when the access-log group has none.
  */
-export function testedAccessLogFilters(view: SnapshotView): { tested: TestedFilter[] } | { verdict: CheckVerdict } {
+export function testedAccessLogFilters(
+	view: SnapshotView,
+): { tested: TestedFilter[]; untested: ReadError[] } | { verdict: CheckVerdict } {
 	const result = accessLogFilters(view);
-	requireSomeTested(result);
-	if (result.tested.length > 0) return { tested: result.tested };
+	if (result.tested.length > 0) return { tested: result.tested, untested: result.untested };
 	return {
-		verdict: {
+		verdict: failUnlessUnjudged(result, {
 			status: 'fail',
-			message: `No metric filter is defined on ${result.logGroups.join(', ')}.`,
+			message:
+				result.logGroups.length > 0
+					? `No metric filter is defined on ${result.logGroups.join(', ')}.`
+					: 'No log group receives the access log yet, so no filter on it can count requests (see step 2).',
 			evidence: result.logGroups,
-		},
+		}),
 	};
 }

@@ -67,9 +67,7 @@ describe(id, () => {
 
 	it('fails when the access-log group has no filters', () => {
 		const snapshot = editRead<MetricFilter[]>(loadFixture('passing'), 'logs.metric-filters', () => []);
-		expect(gradeCheck(snapshot, id).message).toBe(
-			'No metric filter is defined on /sre-lab/lab1/access, /sre-lab/lab1/error.',
-		);
+		expect(gradeCheck(snapshot, id).message).toBe('No metric filter is defined on /sre-lab/lab1/access.');
 	});
 
 	it('is an error when the endpoint does not implement TestMetricFilter', () => {
@@ -85,6 +83,47 @@ describe(id, () => {
 				tests.byPattern[pattern] = { ok: false, error: notImplemented };
 		});
 		expect(gradeCheck(snapshot, id)).toMatchObject({ status: 'error', message: notImplemented.message });
+	});
+
+	it('ignores filters on the error log: only the group receiving access-log lines is the access log', () => {
+		const snapshot = editRead<MetricFilter[]>(loadFixture('passing'), 'logs.metric-filters', (filters) =>
+			filters.map((filter) => ({ ...filter, logGroupName: '/sre-lab/lab1/error' })),
+		);
+		expect(gradeCheck(snapshot, id)).toMatchObject({
+			status: 'fail',
+			message: 'No metric filter is defined on /sre-lab/lab1/access.',
+		});
+	});
+
+	it("is an error, not a failure, when another filter's TestMetricFilter was throttled and the tested one does not count", () => {
+		const throttled: ReadError = {
+			kind: 'throttled',
+			service: 'logs',
+			operation: 'TestMetricFilter',
+			action: 'logs:TestMetricFilter',
+			message: 'logs:TestMetricFilter was throttled after 8 attempts. Wait a minute and run the check again.',
+		};
+		const base = editRead<MetricFilter[]>(loadFixture('passing'), 'logs.metric-filters', (filters) => [
+			...filters,
+			{
+				...(filters[0] as MetricFilter),
+				filterName: 'http-5xx-v2',
+				filterPattern: '[..., status_code=5*, size, referrer, agent]',
+			},
+		]);
+		const snapshot = editRead<MetricFilterTests>(
+			matchesFor5xxPattern(base, (sample) => sample.status === 500),
+			'logs.metric-filter-tests',
+			(tests) => {
+				tests.byPattern['[..., status_code=5*, size, referrer, agent]'] = { ok: false, error: throttled };
+			},
+		);
+		expect(gradeCheck(snapshot, id)).toMatchObject({ status: 'error', message: throttled.message });
+		// When the tested filter alone already counts the 5xx lines, the throttled one cannot change that.
+		const passing = editRead<MetricFilterTests>(base, 'logs.metric-filter-tests', (tests) => {
+			tests.byPattern['[..., status_code=5*, size, referrer, agent]'] = { ok: false, error: throttled };
+		});
+		expect(gradeCheck(passing, id).status).toBe('pass');
 	});
 
 	it('is an error when DescribeMetricFilters is denied (the committed access-denied fixture)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricFilterTests } from '../../../../graders/collectors/logs/metric-filter-tests.ts';
 import type { Snapshot } from '../../../../graders/engine/types.ts';
-import { editRead, gradeCheck, loadFixture } from '../../support/snapshot-edit.ts';
+import { accessDenied, editRead, gradeCheck, loadFixture } from '../../support/snapshot-edit.ts';
 
 const id = 'request-filter-counts-requests';
 const requestPattern = '[ip, identity, user, timestamp, request, status_code, size, referrer, agent]';
@@ -48,5 +48,15 @@ describe(id, () => {
 		expect(result.message).toBe(
 			'No filter with metric value 1 counts every request or every 2xx response: "errors" matched 2 of 11 sample lines.',
 		);
+	});
+
+	it("is an error, not a failure, when the request filter's test was denied and the other filter counts only errors", () => {
+		const snapshot = editRead<MetricFilterTests>(loadFixture('passing'), 'logs.metric-filter-tests', (tests) => {
+			tests.byPattern[requestPattern] = { ok: false, error: accessDenied('logs:TestMetricFilter') };
+		});
+		expect(gradeCheck(snapshot, id)).toMatchObject({
+			status: 'error',
+			message: expect.stringContaining('logs:TestMetricFilter'),
+		});
 	});
 });
