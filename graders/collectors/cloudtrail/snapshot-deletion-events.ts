@@ -32,8 +32,12 @@ export interface SnapshotDeletionHistory {
 }
 
 const dayMs = 24 * 3_600_000;
-/** LookupEvents covers the last 90 days of management events in a Region. */
-const retentionMs = 90 * dayMs;
+/**
+ * LookupEvents covers the last 90 days of management events in a Region, and may answer a range
+ * "outside the range of possible values" with InvalidTimeRangeException; an hour's margin keeps the
+ * start inside even when AWS's clock is ahead of the collection time.
+ */
+const retentionMs = 90 * dayMs - 3_600_000;
 /** LookupEvents returns at most 50 events a page and allows two requests per second per account and Region. */
 const pageSize = 50;
 const pageIntervalMs = 500;

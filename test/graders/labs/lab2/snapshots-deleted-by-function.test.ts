@@ -137,7 +137,7 @@ describe('cloudtrail.snapshot-deletion-events collector', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
 	});
 
-	it('never looks back further than the 90 days CloudTrail keeps', () => {
+	it('never looks back further than the 90 days CloudTrail keeps (less an hour for clock skew)', () => {
 		const window = { since: '2026-11-21T12:00:00.000Z', until: '2026-11-22T12:00:00.000Z' };
 		const old: Ec2Snapshot = {
 			snapshotId: 'snap-old',
@@ -146,7 +146,7 @@ describe('cloudtrail.snapshot-deletion-events collector', () => {
 			startTime: '2026-01-01T00:00:00.000Z',
 			tags: { 'sre-lab': 'lab2' },
 		};
-		expect(lookupStart(window, [old]).toISOString()).toBe('2026-08-24T12:00:00.000Z');
+		expect(lookupStart(window, [old]).toISOString()).toBe('2026-08-24T13:00:00.000Z');
 		expect(lookupStart(window, []).toISOString()).toBe(window.since);
 	});
 });
