@@ -37,7 +37,7 @@ const describeDenial = (denial: Denial) => `${denial.action} (${denial.labs.join
  */
 export function iamRolesFinding(accountReads: Reads): Finding {
 	if (isAccountWide(errorOf(accountReads['sts.caller-identity']))) {
-		return { id: 'iam-roles', title, status: 'skipped', message: 'Fix the credentials first.' };
+		return { id: 'iam-roles', title, status: 'skipped', message: 'Skipped until the credentials line passes.' };
 	}
 	const outcome = accountReads['iam.caller-lab-permissions'];
 	const error = errorOf(outcome);

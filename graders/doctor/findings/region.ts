@@ -22,7 +22,7 @@ export function regionFinding(region: string | null, accountReads: Reads, region
 	}
 	const identityError = errorOf(accountReads['sts.caller-identity']);
 	if (isAccountWide(identityError)) {
-		return { id: 'region', title, status: 'skipped', message: 'Fix the credentials first.' };
+		return { id: 'region', title, status: 'skipped', message: 'Skipped until the credentials line passes.' };
 	}
 	const regionsOutcome = accountReads['ec2.regions'];
 	const listed = dataOf<RegionStatus[]>(regionsOutcome);
