@@ -10,6 +10,8 @@ export interface AlarmMetricQuery {
 	id: string;
 	expression: string | null;
 	returnData: boolean;
+	/** Seconds each data point of this query covers (MetricStat.Period, or the query's own Period); null when unset. */
+	period?: number | null;
 	metric: { namespace: string; metricName: string; dimensions: Record<string, string>; stat: string | null } | null;
 }
 
@@ -31,6 +33,8 @@ export interface MetricAlarm {
 	comparisonOperator: string;
 	threshold: number | null;
 	evaluationPeriods: number;
+	/** How many of the evaluated periods must breach (M of N); null means all of them. Absent in older snapshots. */
+	datapointsToAlarm?: number | null;
 	period: number | null;
 	actionsEnabled: boolean;
 	alarmActions: string[];
@@ -54,6 +58,7 @@ export function recordMetricAlarm(alarm: CloudWatchMetricAlarm): MetricAlarm {
 		comparisonOperator: alarm.ComparisonOperator ?? '',
 		threshold: alarm.Threshold ?? null,
 		evaluationPeriods: alarm.EvaluationPeriods ?? 1,
+		datapointsToAlarm: alarm.DatapointsToAlarm ?? null,
 		period: alarm.Period ?? null,
 		actionsEnabled: alarm.ActionsEnabled ?? true,
 		alarmActions: alarm.AlarmActions ?? [],
@@ -63,6 +68,7 @@ export function recordMetricAlarm(alarm: CloudWatchMetricAlarm): MetricAlarm {
 			id: query.Id ?? '',
 			expression: query.Expression ?? null,
 			returnData: query.ReturnData ?? true,
+			period: query.MetricStat?.Period ?? query.Period ?? null,
 			metric: query.MetricStat?.Metric
 				? {
 						namespace: query.MetricStat.Metric.Namespace ?? '',

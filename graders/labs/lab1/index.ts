@@ -1,4 +1,5 @@
 import { applicationSignalsServiceLevelObjectives } from '../../collectors/application-signals/service-level-objectives.ts';
+import { cloudwatchCompositeAlarms } from '../../collectors/cloudwatch/composite-alarms.ts';
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
 import { cloudwatchInstanceMetrics } from '../../collectors/cloudwatch/instance-metrics.ts';
 import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
@@ -52,6 +53,7 @@ export const lab1 = defineLab({
 		logsMetricFilters,
 		logsMetricFilterTests,
 		cloudwatchMetricAlarms,
+		cloudwatchCompositeAlarms,
 		snsTopicSubscriptions,
 		ssmSreLabParameters,
 		applicationSignalsServiceLevelObjectives,

@@ -2,6 +2,7 @@ import { apigatewaySreLabApiStages } from '../../collectors/apigateway/sre-lab-a
 import { cloudformationSreLabStackResources } from '../../collectors/cloudformation/sre-lab-stack-resources.ts';
 import { cloudformationStacks } from '../../collectors/cloudformation/stacks.ts';
 import { cloudwatchAlarmHistory } from '../../collectors/cloudwatch/alarm-history.ts';
+import { cloudwatchCompositeAlarms } from '../../collectors/cloudwatch/composite-alarms.ts';
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
 import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
 import { lambdaSreLabFunctionConfigurations } from '../../collectors/lambda/sre-lab-function-configurations.ts';
@@ -45,6 +46,7 @@ export const lab3 = defineLab({
 		xrayTraceDestination,
 		cloudwatchDashboards,
 		cloudwatchMetricAlarms,
+		cloudwatchCompositeAlarms,
 		snsTopicSubscriptions,
 		cloudwatchAlarmHistory,
 		ssmLab3FaultHistory,

@@ -266,8 +266,8 @@ describe('sre-lab check on a terminal', () => {
 				createClients: testClientProvider,
 			});
 			expect(code).toBe(0);
-			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/15');
-			expect(stderr).toContain('15/15\n');
+			expect(stderr).toContain('\rReading your lab1 resources in eu-west-1… 0/16');
+			expect(stderr).toContain('16/16\n');
 			expect(stdout.includes('\u001b[32m✓')).toBe(true);
 		} finally {
 			mocks.restore();

@@ -7,6 +7,10 @@ import { collectorsForLabs, labIds } from '../../../graders/labs/index.ts';
  * They share one reader (graders/collectors/iam/read-role-policies.ts), not one read.
  */
 const sharedOnPurpose = new Set([
+	// Metric alarms and composite alarms: DescribeAlarms returns composites only when AlarmTypes asks
+	// for them, and metric alarms stay their own read so snapshots saved before composites were read
+	// still grade (graders/collectors/cloudwatch/composite-alarms.ts). Each is still read once.
+	'cloudwatch:DescribeAlarms',
 	'iam:ListAttachedRolePolicies',
 	'iam:ListRolePolicies',
 	'iam:GetRolePolicy',

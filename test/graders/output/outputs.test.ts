@@ -16,7 +16,9 @@ describe('formatChecklist', () => {
 		expect(text.includes('\u001b[')).toBe(false);
 		expect(text).toContain('✓ Step 1 A running EC2 instance tagged sre-lab=lab1 accepts HTTP traffic (10/10)');
 		expect(text).toContain('✗ Step 3 A metric filter on the access log counts server errors (5xx) only (0/10)');
-		expect(text).toContain('– Step 4 An alarm on the error metric or availability ratio notifies an SNS topic (0/10)');
+		expect(text).toContain(
+			'– Step 4 An alarm whose condition fits the SLO (error ratio or burn rate) notifies an SNS topic (0/10)',
+		);
 		expect(text).toContain('    Hint: Create a metric filter on the access-log group');
 		expect(text).toContain('Score 40/100 · 4 passed, 3 failed, 0 could not be graded, 3 skipped');
 		expect(text).toContain('Next: step 3, "A metric filter on the access log counts server errors (5xx) only".');

@@ -83,6 +83,8 @@ export interface Lab1Account {
 	logGroups: Record<string, { stream: string; lastEvent: string | null; lastIngestion?: string; lines?: string[] }[]>;
 	metricFilters: { name: string; group: string; pattern: string; namespace: string; metric: string; value: string }[];
 	alarms: Record<string, unknown>[];
+	/** Composite alarms as DescribeAlarms returns them (CompositeAlarms[]). */
+	compositeAlarms: Record<string, unknown>[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
 	parameters: { name: string; type: string; value: string }[];
 	/** Application Signals SLOs as GetServiceLevelObjective returns them (`Slo`), keyed by name. */
@@ -208,6 +210,7 @@ export function completeLab1Account(): Lab1Account {
 				],
 			},
 		],
+		compositeAlarms: [],
 		subscriptions: [{ arn: `${topicArn}:0f9e8d7c-6b5a-4321-9876-abcdef012345`, topic: topicArn, protocol: 'email' }],
 		parameters: [
 			{
@@ -403,10 +406,22 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 			};
 		}),
 	);
+	// As the API does: metric alarms unless AlarmTypes asks for composites.
 	cloudwatch.on(DescribeAlarmsCommand).callsFake(
-		answer((input: { NextToken?: string }) => {
-			const page = paged(account.alarms, input.NextToken, size);
-			return { MetricAlarms: page.items, NextToken: page.next };
+		answer((input: { NextToken?: string; AlarmTypes?: string[] }) => {
+			const types = input.AlarmTypes ?? ['MetricAlarm'];
+			const alarms = [
+				...(types.includes('MetricAlarm') ? account.alarms.map((alarm) => ({ type: 'metric', alarm })) : []),
+				...(types.includes('CompositeAlarm')
+					? account.compositeAlarms.map((alarm) => ({ type: 'composite', alarm }))
+					: []),
+			];
+			const page = paged(alarms, input.NextToken, size);
+			return {
+				MetricAlarms: page.items.filter((item) => item.type === 'metric').map((item) => item.alarm),
+				CompositeAlarms: page.items.filter((item) => item.type === 'composite').map((item) => item.alarm),
+				NextToken: page.next,
+			};
 		}),
 	);
 	cloudwatch.on(ListDashboardsCommand).callsFake(

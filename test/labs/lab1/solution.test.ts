@@ -45,8 +45,26 @@ function accountFromTemplate() {
 	account.alarms = resourcesOf('AWS::CloudWatch::Alarm').map(({ Properties: p }) => ({
 		...p,
 		AlarmArn: `arn:aws:cloudwatch:${region}:123456789012:alarm:${p.AlarmName}`,
-		AlarmActions: [topicArn],
+		// !Ref AlertTopic resolves to the topic; an alarm without actions in the template has none.
+		AlarmActions: p.AlarmActions ? [topicArn] : [],
 		ActionsEnabled: true,
+	}));
+	// !Ref of an AWS::CloudWatch::Alarm is its name, which is what the composite's rule refers to.
+	const alarmNames = Object.fromEntries(
+		Object.entries(template.Resources)
+			.filter(([, resource]) => resource.Type === 'AWS::CloudWatch::Alarm')
+			.map(([logicalId, resource]) => [logicalId, String(resource.Properties.AlarmName)]),
+	);
+	account.compositeAlarms = resourcesOf('AWS::CloudWatch::CompositeAlarm').map(({ Properties: p }) => ({
+		AlarmName: p.AlarmName,
+		AlarmArn: `arn:aws:cloudwatch:${region}:123456789012:alarm:${p.AlarmName}`,
+		AlarmRule: String((p.AlarmRule as { 'Fn::Sub': string })['Fn::Sub']).replace(
+			/\$\{(\w+)\}/g,
+			(_match, logicalId: string) => alarmNames[logicalId] ?? logicalId,
+		),
+		AlarmActions: p.AlarmActions ? [topicArn] : [],
+		ActionsEnabled: p.ActionsEnabled,
+		StateValue: 'OK',
 	}));
 	account.parameters = resourcesOf('AWS::SSM::Parameter')
 		.filter(({ Properties: p }) => String(p.Name).startsWith('/sre-lab/'))
@@ -90,5 +108,30 @@ describe('Lab 1 reference solution template', () => {
 		const result = evaluateLab('lab1', await collectLab1(accountFromTemplate()));
 		expect(result.checks.filter((check) => check.status !== 'pass')).toEqual([]);
 		expect(result.score).toBe(100);
+	});
+
+	it('passes the alarm check on the multi-window composite alone, and on the availability alarm alone', async () => {
+		const compositeOnly = accountFromTemplate();
+		compositeOnly.alarms = compositeOnly.alarms.map((alarm) =>
+			alarm.AlarmName === 'sre-lab1-availability' ? { ...alarm, AlarmActions: [] } : alarm,
+		);
+		const viaComposite = evaluateLab('lab1', await collectLab1(compositeOnly)).checks.find(
+			(check) => check.id === 'slo-alarm-notifies',
+		);
+		expect(viaComposite).toMatchObject({
+			status: 'pass',
+			evidence: expect.arrayContaining([expect.stringMatching(/alarm:sre-lab1-fast-burn$/)]),
+		});
+		expect(viaComposite?.message).toContain('at a burn rate of 14.4× sustained for 1 hour');
+
+		const availabilityOnly = accountFromTemplate();
+		availabilityOnly.compositeAlarms = [];
+		const viaAvailability = evaluateLab('lab1', await collectLab1(availabilityOnly)).checks.find(
+			(check) => check.id === 'slo-alarm-notifies',
+		);
+		expect(viaAvailability).toMatchObject({
+			status: 'pass',
+			evidence: expect.arrayContaining([expect.stringMatching(/alarm:sre-lab1-availability$/)]),
+		});
 	});
 });

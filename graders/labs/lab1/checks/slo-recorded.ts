@@ -86,10 +86,15 @@ export const sloRecorded: CheckDefinition = {
 					? applicationSignals.failed[0]
 					: undefined;
 		if (couldNotRead) {
-			// The learner may have used Application Signals: not knowing is an error, never a fail.
+			// The learner may have used Application Signals: not knowing is an error, never a fail. A
+			// parameter that exists but is wrong still says what is wrong with it, so it can be fixed.
+			const { readError } = couldNotRead;
+			const missing = readSloParameter(view.read<Parameter[]>(parameterRead)).state === 'missing';
 			throw new ReadFailed({
-				...couldNotRead.readError,
-				message: `${couldNotRead.readError.message} Recording the SLO in ${sloParameterName} instead also satisfies this check.`,
+				...readError,
+				message: missing
+					? `${readError.message} Recording the SLO in ${sloParameterName} instead also satisfies this check.`
+					: `${parameter.message} Correcting it satisfies this check; whether an Application Signals SLO would count instead could not be read: ${readError.message}`,
 			});
 		}
 		return { ...parameter, message: `${parameter.message}${applicationSignalsNote(applicationSignals)}` };

@@ -1,115 +1,243 @@
+import type { SloInterval } from '../../../collectors/application-signals/service-level-objectives.ts';
+import type { CompositeAlarm } from '../../../collectors/cloudwatch/composite-alarms.ts';
 import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
 import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
-import { watchedMetrics } from '../../shared/alarm-metrics.ts';
+import { snsTopicsOf } from '../../shared/alarm-actions.ts';
+import { parseAlarmRule } from '../../shared/alarm-rule.ts';
+import { compositeMembers, compositeTriggers } from '../../shared/composite-triggers.ts';
+import {
+	type ApplicationSignalsLookup,
+	type ConditionContext,
+	type ConditionJudgement,
+	isSloAlarm,
+	judgeCondition,
+	type SloTarget,
+} from './alarm-conditions.ts';
+import { applicationSignalsRead, readApplicationSignalsSlos } from './application-signals-slo.ts';
+import { type BurnCondition, burnProblems, describeShare, formatMinutes, round } from './burn-rate.ts';
 import { errorMetrics, type FilterMetric, metricKey, requestMetrics } from './filter-behaviour.ts';
-import { labDefaultObjective, readSloParameter } from './slo-record.ts';
+import { labDefaultObjective, readSloParameter, sloParameterName } from './slo-record.ts';
 
-/**
- * Google's SRE workbook pages on a burn rate of 14.4 (2 % of a 30-day budget in one hour). An
- * alarm on an error or availability ratio is consistent with the SLO when it fires at or below that
- * burn rate, i.e. before the error rate reaches 14.4 × (1 − objective).
- */
-export const maxBurnRate = 14.4;
+export const compositeAlarmsRead = 'cloudwatch.composite-alarms';
+const parameterRead = 'ssm.sre-lab-parameters';
+/** The window the lab page proposes, used with its objective until the learner records their own. */
+export const labDefaultWindowDays = 30;
 
+/** One alarm that could page on the SLO, metric or composite, and what keeps it from counting. */
 export interface AlarmJudgement {
-	alarm: MetricAlarm;
+	alarmName: string;
+	alarmArn: string;
 	/** SNS topics among the alarm actions. */
 	topics: string[];
+	/** What the alarm would do, in the learner's terms. */
+	description: string;
 	/** Empty when the alarm fits; otherwise why not. */
 	problems: string[];
-	description: string;
-}
-
-const watchedMetricKeys = (alarm: MetricAlarm): string[] => watchedMetrics(alarm).map(metricKey);
-
-const raises = (operator: string) =>
-	operator === 'GreaterThanThreshold' || operator === 'GreaterThanOrEqualToThreshold';
-const lowers = (operator: string) => operator === 'LessThanThreshold' || operator === 'LessThanOrEqualToThreshold';
-
-/** The objective to judge thresholds against: the learner's recorded SLO, else the lab's. */
-export function objectiveInForce(view: SnapshotView): number {
-	const outcome = view.outcome<Parameter[]>('ssm.sre-lab-parameters');
-	if (!outcome?.ok) return labDefaultObjective;
-	const reading = readSloParameter(outcome.data);
-	return reading.state === 'recorded' ? reading.record.objective : labDefaultObjective;
+	/** A read judging it needs that failed: neither pass nor fail can rest on it. */
+	unknown: ReadFailed | null;
 }
 
 /**
- * Whether a ratio alarm works in percent or in fractions: an expression that multiplies by 100
- * is in percent; otherwise a threshold above 1 can only be a percentage.
+ * The SLO to judge ratio alarms against: the one recorded in /sre-lab/lab1/slo, else the lab's
+ * 99.9 % over 30 days. A parameter that could not be read is not "not recorded": that throws.
  */
-function ratioScale(alarm: MetricAlarm, threshold: number): number {
-	const expression = alarm.metrics.find((query) => query.returnData && query.expression)?.expression ?? '';
-	if (/(^|[^\d.])100\s*\*|\*\s*100(?![\d.])/.test(expression)) return 100;
-	return Math.abs(threshold) > 1 ? 100 : 1;
-}
-
-function thresholdProblems(
-	alarm: MetricAlarm,
-	isRatio: boolean,
-	objective: number,
-): { problems: string[]; description: string } {
-	const threshold = alarm.threshold;
-	const operator = alarm.comparisonOperator;
-	if (threshold === null) return { problems: ['it has no static threshold'], description: 'anomaly band' };
-	if (!isRatio) {
-		// A count of 5xx responses: any threshold that fires on errors is defensible for a small lab
-		// server; ">= 0" would fire on a quiet minute, so it is not.
-		const fires =
-			(operator === 'GreaterThanThreshold' && threshold >= 0) ||
-			(operator === 'GreaterThanOrEqualToThreshold' && threshold > 0);
-		return {
-			problems: fires ? [] : [`${operator} ${threshold} does not fire on a rising error count`],
-			description: `5xx count ${operator} ${threshold}`,
-		};
-	}
-	const budget = 1 - objective / 100;
-	const scale = ratioScale(alarm, threshold);
-	const fraction = threshold / scale;
-	if (lowers(operator)) {
-		const errorRate = 1 - fraction;
-		const ok = fraction < 1 && fraction > 0 && errorRate <= maxBurnRate * budget + 1e-12;
-		return {
-			problems: ok ? [] : [`availability threshold ${threshold} is far from the ${objective} % objective`],
-			description: `availability ${operator} ${threshold}`,
-		};
-	}
-	if (raises(operator)) {
-		const ok =
-			fraction >= 0 &&
-			fraction <= maxBurnRate * budget + 1e-12 &&
-			!(operator === 'GreaterThanOrEqualToThreshold' && fraction === 0);
-		return {
-			problems: ok
-				? []
-				: [
-						`error-rate threshold ${threshold} lets more than ${maxBurnRate}× the budget burn for a ${objective} % objective`,
-					],
-			description: `error rate ${operator} ${threshold}`,
-		};
-	}
-	return { problems: [`unsupported comparison ${operator}`], description: operator };
-}
-
-/** Alarms that watch the 5xx metric (alone or in metric math), judged for threshold and notification. */
-export function judgeErrorAlarms(view: SnapshotView): { errorMetrics: FilterMetric[]; judged: AlarmJudgement[] } {
-	const errors = errorMetrics(view);
-	const errorKeys = new Set(errors.map(metricKey));
-	const requestKeys = new Set(requestMetrics(view).map(metricKey));
-	const objective = objectiveInForce(view);
-	const judged = view
-		.read<MetricAlarm[]>('cloudwatch.metric-alarms')
-		.filter((alarm) => watchedMetricKeys(alarm).some((key) => errorKeys.has(key)))
-		.map((alarm) => {
-			const keys = watchedMetricKeys(alarm);
-			const isRatio =
-				alarm.metrics.some((query) => query.expression !== null) && keys.some((key) => requestKeys.has(key));
-			const { problems, description } = thresholdProblems(alarm, isRatio, objective);
-			const topics = alarm.alarmActions.filter((action) => action.startsWith('arn:aws') && action.includes(':sns:'));
-			if (topics.length === 0) problems.push('it has no SNS topic among its alarm actions');
-			else if (!alarm.actionsEnabled) problems.push('its actions are disabled');
-			return { alarm, topics, problems, description };
+export function sloTarget(view: SnapshotView): SloTarget {
+	const outcome = view.outcome<Parameter[]>(parameterRead);
+	if (outcome && !outcome.ok) {
+		throw new ReadFailed({
+			...outcome.error,
+			message: `${outcome.error.message} Alarms are judged against the objective in ${sloParameterName}, so this one cannot be judged until that parameter can be read.`,
 		});
-	return { errorMetrics: errors, judged };
+	}
+	const reading = readSloParameter(view.read<Parameter[]>(parameterRead));
+	if (reading.state === 'recorded') {
+		const { objective, windowDays } = reading.record;
+		return { objective, windowDays, label: `your ${objective} % SLO over ${round(windowDays)} days` };
+	}
+	return {
+		objective: labDefaultObjective,
+		windowDays: labDefaultWindowDays,
+		label: `the lab's ${labDefaultObjective} % SLO over ${labDefaultWindowDays} days (${sloParameterName} is not recorded yet)`,
+	};
 }
+
+/** @deprecated kept for callers that only need the number; throws when the parameter could not be read. */
+export const objectiveInForce = (view: SnapshotView): number => sloTarget(view).objective;
+
+const intervalDays = (interval: SloInterval): number => {
+	const perDay: Record<string, number> = { MINUTE: 1 / 1440, HOUR: 1 / 24, DAY: 1, MONTH: 30 };
+	return interval.duration * (perDay[interval.unit.toUpperCase()] ?? 1);
+};
+
+/** Finds an Application Signals SLO by name for its burn-rate alarms; an unreadable listing is unknown. */
+function applicationSignalsLookup(view: SnapshotView): ApplicationSignalsLookup {
+	return (sloName) => {
+		if (!view.outcome(applicationSignalsRead)) return { found: false };
+		const reading = readApplicationSignalsSlos(view);
+		if (reading.state === 'could-not-read') return { failed: reading.error };
+		if (reading.state === 'unavailable') return { found: false };
+		const slo = [...reading.complete, ...reading.incomplete].find((candidate) => candidate.name === sloName);
+		if (slo) return { found: true, windowDays: slo.interval ? intervalDays(slo.interval) : null };
+		const [failed] = reading.failed;
+		return failed ? { failed } : { found: false };
+	};
+}
+
+/** Composite alarms, or the failure to read them; a snapshot that predates the read has none to offer. */
+export function readCompositeAlarms(view: SnapshotView): { composites: CompositeAlarm[]; failure: ReadFailed | null } {
+	const outcome = view.outcome<CompositeAlarm[]>(compositeAlarmsRead);
+	if (!outcome) return { composites: [], failure: null };
+	if (!outcome.ok) return { composites: [], failure: new ReadFailed(outcome.error) };
+	return { composites: outcome.data, failure: null };
+}
+
+function actionProblems(alarm: { alarmActions: string[]; actionsEnabled: boolean }, topics: string[]): string[] {
+	if (topics.length === 0) return ['it has no SNS topic among its alarm actions'];
+	if (!alarm.actionsEnabled) return ['its actions are disabled'];
+	return [];
+}
+
+/**
+ * A set of member alarms that must all be in ALARM for the composite to fire: it fires at the
+ * largest of their burn rates and after the longest of their windows (the multi-window pattern:
+ * 14.4× over 1 hour AND over 5 minutes fires at 14.4× after an hour).
+ */
+function judgeTriggerSet(members: MetricAlarm[], conditions: Map<MetricAlarm, ConditionJudgement>): ConditionJudgement {
+	const judged = members.map((alarm) => ({ alarm, condition: conditions.get(alarm) as ConditionJudgement }));
+	const unknown = judged.find(({ condition }) => condition.unknown)?.condition.unknown ?? null;
+	const names = judged.map(({ alarm }) => `"${alarm.alarmName}"`).join(' and ');
+	const burns = judged.flatMap(({ condition }) => (condition.burn ? [condition.burn] : []));
+	if (judged.length === 1) {
+		const [only] = judged as [(typeof judged)[number]];
+		return { ...only.condition, description: `${names} ${only.condition.description}` };
+	}
+	const details = judged.map(({ alarm, condition }) => `"${alarm.alarmName}" ${condition.description}`).join('; ');
+	if (burns.length === 0) {
+		return {
+			description: `fires when ${names} are all in ALARM (${details})`,
+			burn: null,
+			problems: judged.flatMap(({ condition }) => condition.problems),
+			unknown,
+		};
+	}
+	const windows = burns.map((burn) => burn.windowMinutes);
+	const burn: BurnCondition = {
+		burnRate: Math.max(...burns.map((candidate) => candidate.burnRate)),
+		windowMinutes: windows.includes(null) ? null : Math.max(...(windows as number[])),
+		sloWindowDays: burns[0]?.sloWindowDays ?? labDefaultWindowDays,
+	};
+	const window = burn.windowMinutes === null ? '' : ` sustained for ${formatMinutes(burn.windowMinutes)}`;
+	return {
+		description: `fires when ${names} are all in ALARM, i.e. at a burn rate of ${round(burn.burnRate)}×${window}${describeShare(burn)} (${details})`,
+		burn,
+		problems: burnProblems(burn),
+		unknown,
+	};
+}
+
+function judgeComposite(
+	composite: CompositeAlarm,
+	metricAlarms: MetricAlarm[],
+	composites: CompositeAlarm[],
+	conditions: Map<MetricAlarm, ConditionJudgement>,
+): AlarmJudgement {
+	const topics = snsTopicsOf(composite.alarmActions);
+	const base = { alarmName: composite.alarmName, alarmArn: composite.alarmArn, topics, unknown: null };
+	const triggers = compositeTriggers(composite, metricAlarms, composites, (alarm) => conditions.has(alarm));
+	if (triggers.kind === 'unparsable') {
+		return {
+			...base,
+			description: 'is a composite alarm',
+			problems: [`its rule cannot be read (${triggers.problem})`],
+		};
+	}
+	if (triggers.kind === 'always-firing') {
+		return {
+			...base,
+			description: 'is a composite alarm',
+			problems: ['its rule is true while every alarm is OK, so it is always in ALARM'],
+		};
+	}
+	if (triggers.sets.length === 0) {
+		return {
+			...base,
+			description: 'is a composite alarm',
+			problems: ['its rule never fires on the SLO alarms alone (another alarm must also be in ALARM)'],
+		};
+	}
+	const sets = triggers.sets.map((members) => judgeTriggerSet(members, conditions));
+	const problems = [...new Set(sets.flatMap((set) => set.problems))];
+	return {
+		...base,
+		description: `is a composite alarm that ${sets.map((set) => set.description).join('; or ')}`,
+		problems: [...problems, ...actionProblems(composite, topics)],
+		unknown: sets.find((set) => set.unknown)?.unknown ?? null,
+	};
+}
+
+export interface SloAlarmJudgements {
+	errorMetrics: FilterMetric[];
+	judged: AlarmJudgement[];
+	/** Composite alarms could not be read: a fail would rest on a missing read. */
+	compositeFailure: ReadFailed | null;
+}
+
+/**
+ * Every alarm that could page on the SLO: metric alarms on the 5xx metric (alone or in metric math)
+ * or on an Application Signals burn rate, and composite alarms built from them. Each is judged on
+ * what its condition means for the SLO (see burn-rate.ts) and on whether it notifies SNS.
+ */
+export function judgeErrorAlarms(view: SnapshotView): SloAlarmJudgements {
+	const errors = errorMetrics(view);
+	const context: ConditionContext = {
+		errorKeys: new Set(errors.map(metricKey)),
+		requestKeys: new Set(requestMetrics(view).map(metricKey)),
+		slo: () => sloTarget(view),
+		applicationSignalsSlo: applicationSignalsLookup(view),
+	};
+	const metricAlarms = view.read<MetricAlarm[]>('cloudwatch.metric-alarms');
+	const conditions = new Map<MetricAlarm, ConditionJudgement>();
+	for (const alarm of metricAlarms) {
+		if (isSloAlarm(alarm, context.errorKeys)) conditions.set(alarm, judgeCondition(alarm, context));
+	}
+	const judged: AlarmJudgement[] = [...conditions].map(([alarm, condition]) => {
+		const topics = snsTopicsOf(alarm.alarmActions);
+		return {
+			alarmName: alarm.alarmName,
+			alarmArn: alarm.alarmArn,
+			topics,
+			description: condition.description,
+			problems: [...condition.problems, ...actionProblems(alarm, topics)],
+			unknown: condition.unknown,
+		};
+	});
+	const { composites, failure } = readCompositeAlarms(view);
+	for (const composite of composites) {
+		// A composite that refers to no SLO alarm is about something else (CPU, disk…).
+		if (!refersToSloAlarm(composite, metricAlarms, composites, conditions)) continue;
+		judged.push(judgeComposite(composite, metricAlarms, composites, conditions));
+	}
+	return { errorMetrics: errors, judged, compositeFailure: failure };
+}
+
+function refersToSloAlarm(
+	composite: CompositeAlarm,
+	metricAlarms: MetricAlarm[],
+	composites: CompositeAlarm[],
+	conditions: Map<MetricAlarm, ConditionJudgement>,
+): boolean {
+	if (compositeMembers(composite, metricAlarms, composites).some((alarm) => conditions.has(alarm))) return true;
+	// A rule this parser cannot read still counts as about the SLO when it names an SLO alarm.
+	return (
+		!parseAlarmRule(composite.alarmRule).ok &&
+		[...conditions.keys()].some((alarm) => composite.alarmRule.includes(alarm.alarmName))
+	);
+}
+
+/** Whether an alarm counts: nothing wrong with it and nothing unknown about it. */
+export const alarmCounts = (judgement: AlarmJudgement): boolean =>
+	judgement.problems.length === 0 && judgement.unknown === null;
+
+export { applicationSignalsRead };

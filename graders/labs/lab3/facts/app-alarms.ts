@@ -1,10 +1,15 @@
+import type { CompositeAlarm } from '../../../collectors/cloudwatch/composite-alarms.ts';
 import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
+import { snsTopicsOf } from '../../shared/alarm-actions.ts';
 import { alarmExpressions, type WatchedMetric, watchedMetrics } from '../../shared/alarm-metrics.ts';
+import { compositeTriggers } from '../../shared/composite-triggers.ts';
 import { type AppResources, appResources, appStackReads } from './app-stack.ts';
 import { appMetricSignal, describeMetric, type GoldenSignal, percentileOf } from './golden-signals.ts';
 
-export const appAlarmReads = [...appStackReads, 'cloudwatch.metric-alarms'] as const;
+export const compositeAlarmsRead = 'cloudwatch.composite-alarms';
+export const appAlarmReads = [...appStackReads, 'cloudwatch.metric-alarms', compositeAlarmsRead] as const;
 
 /** Tail latency: p90 or higher, because averages hide the slow requests users complain about. */
 export const minimumLatencyPercentile = 90;
@@ -19,10 +24,11 @@ export interface AlarmJudgement {
 	topics: string[];
 	/** Empty when the alarm does everything the check asks. */
 	problems: string[];
+	/** What keeps the watched metric itself from counting (a p50 for latency); empty when it counts. */
+	kindProblems: string[];
 }
 
-export const snsTopicsOf = (actions: readonly string[]) =>
-	actions.filter((action) => action.startsWith('arn:') && action.split(':')[2] === 'sns');
+export { snsTopicsOf };
 
 function kindProblems(kind: AlarmKind, metric: WatchedMetric): string[] {
 	if (kind !== 'latency') return [];
@@ -31,6 +37,12 @@ function kindProblems(kind: AlarmKind, metric: WatchedMetric): string[] {
 		return [`it uses the ${metric.stat ?? 'default'} statistic, not a percentile such as p90 or p99`];
 	if (percentile < minimumLatencyPercentile)
 		return [`p${percentile} is not tail latency: use p${minimumLatencyPercentile} or higher`];
+	return [];
+}
+
+function actionProblems(alarm: { actionsEnabled: boolean }, topics: readonly string[]): string[] {
+	if (topics.length === 0) return ['it has no SNS topic among its alarm actions'];
+	if (!alarm.actionsEnabled) return ['its actions are disabled'];
 	return [];
 }
 
@@ -52,10 +64,9 @@ export function judgeAppAlarms(
 		const watched =
 			candidates.find((metric) => kindProblems(kind, metric).length === 0) ?? (candidates[0] as WatchedMetric);
 		const topics = snsTopicsOf(alarm.alarmActions);
-		const problems = [...kindProblems(kind, watched)];
-		if (topics.length === 0) problems.push('it has no SNS topic among its alarm actions');
-		else if (!alarm.actionsEnabled) problems.push('its actions are disabled');
-		judgements.push({ alarm, watched, topics, problems });
+		const metricProblems = kindProblems(kind, watched);
+		const problems = [...metricProblems, ...actionProblems(alarm, topics)];
+		judgements.push({ alarm, watched, topics, problems, kindProblems: metricProblems });
 	}
 	return judgements;
 }
@@ -67,10 +78,73 @@ export function describeWatched(judgement: AlarmJudgement): string {
 	return `${describeMetric(watched, watched.stat)}${math}`;
 }
 
-/** The alarms of both kinds that fully count: what the subscription and degradation checks build on. */
+/** A composite alarm built on the application's alarms of one kind, and what keeps it from counting. */
+export interface CompositeJudgement {
+	composite: CompositeAlarm;
+	/** The member alarms of this kind whose ALARM makes the composite fire (those that count first). */
+	members: AlarmJudgement[];
+	topics: string[];
+	problems: string[];
+}
+
+/** Composite alarms, or the failure to read them; a snapshot that predates the read has none. */
+export function readCompositeAlarms(view: SnapshotView): { composites: CompositeAlarm[]; failure: ReadFailed | null } {
+	const outcome = view.outcome<CompositeAlarm[]>(compositeAlarmsRead);
+	if (!outcome) return { composites: [], failure: null };
+	if (!outcome.ok) return { composites: [], failure: new ReadFailed(outcome.error) };
+	return { composites: outcome.data, failure: null };
+}
+
+/**
+ * Composite alarms that fire on the application's alarms of one kind: such a composite counts when
+ * one of the sets of member alarms that makes it fire holds an alarm of that kind that counts (its
+ * members need no actions of their own; the composite notifies).
+ */
+export function judgeAppComposites(
+	view: SnapshotView,
+	kind: AlarmKind,
+	composites: readonly CompositeAlarm[],
+	app: AppResources = appResources(view),
+): CompositeJudgement[] {
+	const candidates = judgeAppAlarms(view, kind, app);
+	const byAlarm = new Map(candidates.map((judgement) => [judgement.alarm, judgement]));
+	const metricAlarms = view.read<MetricAlarm[]>('cloudwatch.metric-alarms');
+	const judgements: CompositeJudgement[] = [];
+	for (const composite of composites) {
+		const triggers = compositeTriggers(composite, metricAlarms, composites, (alarm) => byAlarm.has(alarm));
+		if (triggers.kind !== 'triggers' || triggers.sets.length === 0) continue;
+		const members = [...new Set(triggers.sets.flat())].map((alarm) => byAlarm.get(alarm) as AlarmJudgement);
+		const counting = triggers.sets.some((set) => set.some((alarm) => byAlarm.get(alarm)?.kindProblems.length === 0));
+		const topics = snsTopicsOf(composite.alarmActions);
+		const problems = counting
+			? []
+			: [
+					`it fires only on alarms that do not count: ${members.map((member) => `"${member.alarm.alarmName}" ${member.kindProblems.join(', ')}`).join('; ')}`,
+				];
+		problems.push(...actionProblems(composite, topics));
+		members.sort((a, b) => a.kindProblems.length - b.kindProblems.length);
+		judgements.push({ composite, members, topics, problems });
+	}
+	return judgements;
+}
+
+/**
+ * The alarms of both kinds that fully count: what the subscription and degradation checks build on.
+ * The members of a composite that counts are listed with the composite's topics, since their ALARM
+ * is what notifies. Throws when the composites could not be read.
+ */
 export function goodAppAlarms(view: SnapshotView): AlarmJudgement[] {
 	const app = appResources(view);
-	return [...judgeAppAlarms(view, 'latency', app), ...judgeAppAlarms(view, 'errors', app)].filter(
-		(judgement) => judgement.problems.length === 0,
-	);
+	const { composites, failure } = readCompositeAlarms(view);
+	if (failure) throw failure;
+	return (['latency', 'errors'] as const).flatMap((kind) => [
+		...judgeAppAlarms(view, kind, app).filter((judgement) => judgement.problems.length === 0),
+		...judgeAppComposites(view, kind, composites, app)
+			.filter((judgement) => judgement.problems.length === 0)
+			.flatMap((judgement) =>
+				judgement.members
+					.filter((member) => member.kindProblems.length === 0)
+					.map((member) => ({ ...member, topics: judgement.topics, problems: [] })),
+			),
+	]);
 }

@@ -173,6 +173,22 @@ describe(`${id} through CloudWatch Application Signals`, () => {
 		expect(gradeCheck(oneSloDenied, id)).toMatchObject({ status: 'error' });
 	});
 
+	it('still shows what is wrong with the parameter when Application Signals could not be read', () => {
+		const denied = accessDenied('application-signals:ListServiceLevelObjectives');
+		const wrongBudget = withValue({ sli: 'good requests', objective: 99.9, windowDays: 30, errorBudgetMinutes: 4.32 });
+		const result = gradeCheck(failRead(wrongBudget, 'application-signals.service-level-objectives', denied), id);
+		// Error, not fail: an Application Signals SLO the grader could not see would pass this check.
+		expect(result.status).toBe('error');
+		expect(result.message).toBe(
+			`/sre-lab/lab1/slo says 4.32 minutes of error budget, but 99.9 % over 30 days allows 43.2 minutes. Correcting it satisfies this check; whether an Application Signals SLO would count instead could not be read: ${denied.message}`,
+		);
+		const notJson = gradeCheck(
+			failRead(withParameter({ value: 'objective 99.9' }), 'application-signals.service-level-objectives', denied),
+			id,
+		);
+		expect(notJson.message).toMatch(/^\/sre-lab\/lab1\/slo exists but its value is not JSON\. Correcting it/);
+	});
+
 	it('passes a snapshot saved before the graders read Application Signals on the parameter alone', () => {
 		const { 'application-signals.service-level-objectives': _, ...reads } = loadFixture('passing').reads;
 		expect(gradeCheck({ ...loadFixture('passing'), reads }, id).status).toBe('pass');

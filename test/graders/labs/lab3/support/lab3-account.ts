@@ -6,6 +6,7 @@ import { ApiGatewayV2Client, GetStagesCommand } from '@aws-sdk/client-apigateway
 import { CloudFormationClient, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import {
 	CloudWatchClient,
+	type CompositeAlarm,
 	DescribeAlarmHistoryCommand,
 	DescribeAlarmsCommand,
 	GetDashboardCommand,
@@ -64,6 +65,8 @@ export interface Lab3Account {
 	traceDestination?: { destination: 'XRay' | 'CloudWatchLogs'; status: 'ACTIVE' | 'PENDING'; indexingPercent?: number };
 	dashboards: Record<string, unknown>;
 	alarms: MetricAlarm[];
+	/** Composite alarms as DescribeAlarms returns them (CompositeAlarms[]); none when absent. */
+	compositeAlarms?: CompositeAlarm[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
 	/** State changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData). */
 	history: { alarmName: string; at: string; from: string; to: string; byHand?: boolean }[];
@@ -432,9 +435,21 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 	});
 
 	const cloudwatch = mockClient(CloudWatchClient);
-	cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { NextToken?: string }) => {
-		const page = paged(account.alarms, input.NextToken, size);
-		return { MetricAlarms: page.items, NextToken: page.next };
+	// As the API does: metric alarms unless AlarmTypes asks for composites.
+	cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { NextToken?: string; AlarmTypes?: string[] }) => {
+		const types = input.AlarmTypes ?? ['MetricAlarm'];
+		const alarms = [
+			...(types.includes('MetricAlarm') ? account.alarms.map((alarm) => ({ metric: alarm })) : []),
+			...(types.includes('CompositeAlarm')
+				? (account.compositeAlarms ?? []).map((alarm) => ({ composite: alarm }))
+				: []),
+		];
+		const page = paged(alarms, input.NextToken, size);
+		return {
+			MetricAlarms: page.items.flatMap((item) => ('metric' in item ? [item.metric] : [])),
+			CompositeAlarms: page.items.flatMap((item) => ('composite' in item ? [item.composite] : [])),
+			NextToken: page.next,
+		};
 	});
 	cloudwatch.on(ListDashboardsCommand).callsFake((input: { NextToken?: string }) => {
 		const page = paged(Object.keys(account.dashboards), input.NextToken, size);
