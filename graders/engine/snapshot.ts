@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Snapshot } from './types.ts';
 
@@ -68,6 +68,17 @@ export function serializeSnapshot(snapshot: Snapshot): string {
 	return `${JSON.stringify(snapshot, null, '\t')}\n`;
 }
 
+/**
+ * Writes a snapshot readable by its owner only (0600): it describes someone's AWS account. The mode is
+ * set on the open file before anything is written, so an existing file that others could read is
+ * narrowed too (a mode given to open or writeFile only applies to a file it creates).
+ */
 export async function saveSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-	await writeFile(file, serializeSnapshot(snapshot), 'utf8');
+	const handle = await open(file, 'w', 0o600);
+	try {
+		await handle.chmod(0o600);
+		await handle.writeFile(serializeSnapshot(snapshot), 'utf8');
+	} finally {
+		await handle.close();
+	}
 }

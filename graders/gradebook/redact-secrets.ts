@@ -4,34 +4,152 @@ import type { Snapshot } from '../engine/types.ts';
 export const redactedValue = '[redacted]';
 const redactedAccessKey = '[redacted-access-key-id]';
 
-// Access key ids: AKIA (long-term user keys), ASIA (temporary, STS), plus the rarer ABIA/ACCA.
-const accessKeyIdPattern = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
-// "secret_access_key = ...", "password: ...", "X-Amz-Security-Token=..." inside free text such as a
-// command line, a user-data script or a log line.
-const assignedSecretPattern =
-	/((?:aws_)?secret(?:_?access)?_?key|session_?token|security_?token|passw(?:or)?d|pwd|api_?key|client_?secret)(["']?\s*[:=]\s*["']?)([^\s"',;&]+)/gi;
-const privateKeyBlockPattern = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+/**
+ * Words that make a property, tag, parameter or variable name a secret's name, whatever the case or
+ * separator (`DB_PASS`, `DbPass`, `db-password`, `GITHUB_TOKEN`, `x-api-key`). Short words match whole
+ * words only, so `bypass` or `compass` are not secrets.
+ */
+const secretWords: ReadonlySet<string> = new Set(['pass', 'pwd', 'token', 'tokens', 'apikey', 'privatekey']);
+/** Long enough to be secrets inside a run-together name too (`PGPASSWORD`, `dbpassword`). */
+const secretWordParts = ['password', 'passwd', 'passphrase', 'secret', 'credential'];
+/** Two-word secret names: `api_key`, `private-key`, `AccessKey`… */
+const secretWordPairs: ReadonlySet<string> = new Set(['api key', 'private key', 'access key', 'secret key']);
+/** A name ending with one of these only points at a secret (SecretArn, PasswordLastUsed, TokenType…). */
+const pointerWords: ReadonlySet<string> = new Set([
+	'arn',
+	'arns',
+	'id',
+	'ids',
+	'name',
+	'names',
+	'type',
+	'status',
+	'enabled',
+	'count',
+	'date',
+	'used',
+	'lastused',
+	'policy',
+	'length',
+	'age',
+	'version',
+	'expiration',
+	'expiry',
+]);
+/** Pagination tokens name a page, not a secret. */
+const paginationWords: ReadonlySet<string> = new Set(['next', 'continuation', 'pagination', 'page', 'marker']);
 
-// Property names whose value is a secret whatever it looks like. Names ending in Arn/Id/Name/Type…
-// only point at a secret (SecretArn, PasswordLastUsed…) and are kept: checks may need them.
-const secretKeyNamePattern =
-	/passw(or)?d|secret|session_?token|security_?token|private_?key|api_?key|access_?token|refresh_?token|^token$/i;
-const pointerKeyNamePattern = /(arn|id|ids|name|names|type|status|enabled|count|date|lastused|policy|length|age)$/i;
-
-export function isSecretKeyName(key: string): boolean {
-	return secretKeyNamePattern.test(key) && !pointerKeyNamePattern.test(key);
+/** `DbPass` → [db, pass]; `DB_PASS` → [db, pass]; `/sre-lab/lab2/db-password` → [sre, lab, lab2, db, password]. */
+export function nameWords(name: string): string[] {
+	return name
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter(Boolean);
 }
 
-/** Removes credential-shaped text from a string, keeping the rest readable. */
+export function isSecretKeyName(key: string): boolean {
+	const words = nameWords(key);
+	if (words.length === 0 || pointerWords.has(words.at(-1) ?? '')) return false;
+	return words.some((word, index) => {
+		const previous = words[index - 1] ?? '';
+		if ((word === 'token' || word === 'tokens') && paginationWords.has(previous)) return false;
+		return (
+			secretWords.has(word) ||
+			secretWordParts.some((part) => word.includes(part)) ||
+			/^(?:access|auth|bearer|github|gh|api|refresh|session|security|id)tokens?$/.test(word) ||
+			secretWordPairs.has(`${previous} ${word}`)
+		);
+	});
+}
+
+// Access key ids: AKIA (long-term user keys), ASIA (temporary, STS), plus the rarer ABIA/ACCA.
+const accessKeyIdPattern = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
+// A secret access key is 40 characters of base64 letters; a SHA-1 (hex, one case) is not.
+const secretAccessKeyPattern = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const looksLikeSecretKey = (text: string) => /[a-z]/.test(text) && /[A-Z]/.test(text) && /[0-9/+]/.test(text);
+const gitHubTokenPattern = /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g;
+const jwtPattern = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+const privateKeyBlockPattern = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+// scheme://user:password@host — the whole user information goes.
+const urlUserInfoPattern = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'\\]+@/gi;
+// Incoming-webhook URLs are credentials in themselves.
+const webhookPattern = /\bhttps:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g;
+
+// `name: value`, `name=value`, `"name": "value"` and the same with escaped quotes (`\"name\":\"value\"`,
+// JSON inside a JSON string). The value is a quoted string (spaces and all) or a bare word.
+const quote = String.raw`(?:\\*["'])?`;
+const escapedQuoted = String.raw`\\+"(?:(?!\\+").)*\\+"`;
+const doubleQuoted = String.raw`"(?:[^"\\\n]|\\.)*"`;
+const singleQuoted = String.raw`'(?:[^'\\\n]|\\.)*'`;
+const bare = String.raw`[^\s"',;&})\]\\]+`;
+const assignmentPattern = new RegExp(
+	String.raw`(${quote})([A-Za-z_][\w.-]*)(${quote}\s*[:=]\s*)(${escapedQuoted}|${doubleQuoted}|${singleQuoted}|${bare})`,
+	'g',
+);
+
+/** A quoted value as its quotes and what they enclose; null for a bare word. */
+function splitQuoted(value: string): { open: string; inner: string; close: string } | null {
+	const quoted = /^(\\*["'])([\s\S]*?)(\\*["'])$/.exec(value);
+	if (!quoted || value.length < 2) return null;
+	return { open: quoted[1] ?? '', inner: quoted[2] ?? '', close: quoted[3] ?? '' };
+}
+
+function redactAssignment(open: string, name: string, separator: string, value: string): string {
+	const quoted = splitQuoted(value);
+	if (isSecretKeyName(name)) {
+		return `${open}${name}${separator}${quoted ? `${quoted.open}${redactedValue}${quoted.close}` : redactedValue}`;
+	}
+	// Not a secret itself, but a quoted value may hold assignments (JSON inside a JSON string).
+	return `${open}${name}${separator}${quoted ? `${quoted.open}${redactText(quoted.inner)}${quoted.close}` : value}`;
+}
+
+/** Removes credential-shaped text from a string (by shape and by the name it is assigned to), keeping the rest readable. */
 export function redactText(text: string): string {
 	return text
 		.replace(privateKeyBlockPattern, redactedValue)
-		.replace(assignedSecretPattern, (_match, name: string, separator: string) => `${name}${separator}${redactedValue}`)
-		.replace(accessKeyIdPattern, redactedAccessKey);
+		.replace(urlUserInfoPattern, (_match, scheme: string) => `${scheme}${redactedValue}@`)
+		.replace(webhookPattern, redactedValue)
+		.replace(assignmentPattern, (_match, open: string, name: string, separator: string, value: string) =>
+			redactAssignment(open, name, separator, value),
+		)
+		.replace(gitHubTokenPattern, redactedValue)
+		.replace(jwtPattern, redactedValue)
+		.replace(accessKeyIdPattern, redactedAccessKey)
+		.replace(secretAccessKeyPattern, (match) => (looksLikeSecretKey(match) ? redactedValue : match));
+}
+
+/**
+ * A string holding JSON (an EventBridge or Scheduler target input, a policy, a dashboard body) is
+ * redacted as the structure it is; re-serialised only when something in it changed, so every other
+ * string stays byte for byte what the checks saw.
+ */
+function redactString(text: string): string {
+	const trimmed = text.trim();
+	if (/^[[{]/.test(trimmed)) {
+		try {
+			const parsed: unknown = JSON.parse(trimmed);
+			const redacted = redactValue(parsed, null, null);
+			if (JSON.stringify(redacted) !== JSON.stringify(parsed)) return JSON.stringify(redacted);
+		} catch {
+			// Not JSON after all: treat it as text.
+		}
+	}
+	return redactText(text);
+}
+
+/** Fields that name a sibling value: tags' `{Key, Value}`, parameters' `{Name, Value}`, stack parameters and outputs. */
+const pairNameFields = ['Key', 'key', 'Name', 'name', 'ParameterKey', 'OutputKey', 'ParameterName', 'parameterName'];
+const pairValueFields = new Set(['Value', 'value', 'Values', 'values', 'ParameterValue', 'OutputValue']);
+
+function holdsSecretValue(object: Record<string, unknown>): boolean {
+	if (object.type === 'SecureString' || object.Type === 'SecureString') return true;
+	return pairNameFields.some((field) => typeof object[field] === 'string' && isSecretKeyName(object[field]));
 }
 
 function redactValue(value: unknown, key: string | null, parentKey: string | null): unknown {
-	if (typeof value === 'string') return key !== null && isSecretKeyName(key) ? redactedValue : redactText(value);
+	if (typeof value === 'string') return key !== null && isSecretKeyName(key) ? redactedValue : redactString(value);
 	if (typeof value !== 'object' || value === null) {
 		return key !== null && isSecretKeyName(key) && value !== null && typeof value !== 'boolean' ? redactedValue : value;
 	}
@@ -39,10 +157,12 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
 	// Lambda (and similar) environment variables hold configuration that is often a secret; the
 	// variable names stay as evidence, the values never leave the learner's account.
 	const isEnvironmentVariables = key === 'Variables' && parentKey === 'Environment';
+	const object = value as Record<string, unknown>;
+	const secretPair = holdsSecretValue(object);
 	const result: Record<string, unknown> = {};
-	for (const [childKey, childValue] of Object.entries(value)) {
+	for (const [childKey, childValue] of Object.entries(object)) {
 		const safeKey = redactText(childKey);
-		if (isEnvironmentVariables) {
+		if (isEnvironmentVariables || (secretPair && pairValueFields.has(childKey) && childValue !== null)) {
 			result[safeKey] = redactedValue;
 		} else if (isSecretKeyName(childKey) && typeof childValue === 'object' && childValue !== null) {
 			result[safeKey] = redactedValue;
@@ -54,9 +174,12 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
 }
 
 /**
- * A copy of the snapshot safe to store as evidence: Lambda environment variable values, values of
- * secret-named properties (passwords, secret keys, session tokens…), access key ids and private
- * keys anywhere in the text are replaced. Pure: the input is not modified.
+ * A copy of the snapshot safe to store as evidence or save to a file. Redacted by context: values of
+ * secret-named properties, tags, parameters and variables (`DB_PASS`, `DbPass`, `GITHUB_TOKEN`,
+ * `/sre-lab/lab2/db-password`), SecureString values, Lambda environment variable values, assignments
+ * in free text (`password: "correct horse …"`) and inside JSON strings, escaped or not. And by shape,
+ * anywhere: access key ids, secret-access-key-shaped strings, GitHub tokens, JWTs, private keys, the
+ * user information of URLs (`postgres://admin:…@`), webhook URLs. Pure: the input is not modified.
  */
 export function redactSecrets(snapshot: Snapshot): Snapshot {
 	// Collector ids (`secretsmanager.secrets`…) name reads, not secrets, so only the data is walked.

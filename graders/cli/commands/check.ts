@@ -7,6 +7,7 @@ import { parseDuration, windowEndingAt } from '../../engine/duration.ts';
 import { evaluateLabDefinition } from '../../engine/evaluate.ts';
 import { loadSnapshot, SnapshotError, saveSnapshot } from '../../engine/snapshot.ts';
 import type { Snapshot } from '../../engine/types.ts';
+import { redactSecrets } from '../../gradebook/redact-secrets.ts';
 import { getLab } from '../../labs/index.ts';
 import { formatCallSummary } from '../../output/call-summary.ts';
 import { formatChecklist } from '../../output/checklist.ts';
@@ -115,7 +116,8 @@ export async function runCheck(labId: string, options: CheckOptions, context: Co
 	}
 	if (options.saveSnapshot) {
 		const file = options.saveSnapshot;
-		await writeOutputFile(file, () => saveSnapshot(file, snapshot));
+		// Redacted as the gradebook's evidence is: the file outlives the run and may be shared.
+		await writeOutputFile(file, () => saveSnapshot(file, redactSecrets(snapshot)));
 	}
 	const result = evaluateLabDefinition(lab, snapshot, { now: io.now });
 	if (options.junit) {

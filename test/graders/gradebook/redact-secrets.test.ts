@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluateLab } from '../../../graders/engine/evaluate.ts';
+import { parseSnapshot } from '../../../graders/engine/snapshot.ts';
 import {
 	isSecretKeyName,
 	redactedValue,
@@ -87,6 +91,19 @@ describe('isSecretKeyName', () => {
 			['SecretAccessKey', 'SessionToken', 'password', 'ApiKey', 'client_secret', 'token'].map(isSecretKeyName),
 		).toEqual([true, true, true, true, true, true]);
 		expect(
+			[
+				'DB_PASS',
+				'DbPass',
+				'GITHUB_TOKEN',
+				'db-password',
+				'x-api-key',
+				'PRIVATE_KEY',
+				'Passwd',
+				'pwd',
+				'Credentials',
+			].map(isSecretKeyName),
+		).toEqual([true, true, true, true, true, true, true, true, true]);
+		expect(
 			['SecretArn', 'SecretId', 'PasswordLastUsed', 'NextToken', 'TokenType', 'Name'].map(isSecretKeyName),
 		).toEqual([false, false, false, false, false, false]);
 	});
@@ -96,6 +113,161 @@ describe('redactText', () => {
 	it('keeps the surrounding text readable', () => {
 		expect(redactText('export AWS_SECRET_ACCESS_KEY="abc123" && run')).toBe(
 			`export AWS_SECRET_ACCESS_KEY="${redactedValue}" && run`,
+		);
+	});
+});
+
+/** Everything a snapshot would store, as text: what must not contain the secret. */
+const stored = (reads: Parameters<typeof fakeSnapshot>[2]) =>
+	JSON.stringify(redactSecrets(fakeSnapshot('111111111111', undefined, reads)));
+
+describe('redactSecrets: the leaks found in stored evidence', () => {
+	it('redacts tag values whose key names a secret in any case or separator', () => {
+		const text = stored({
+			'ec2.instances': {
+				ok: true,
+				data: [
+					{
+						instanceId: 'i-0a1b2c3d4e5f60718',
+						tags: {
+							DB_PASS: 'hunter2-db',
+							DbPass: 'swordfish-db',
+							GITHUB_TOKEN: 'plain-token-value',
+							'sre-lab': 'lab2',
+						},
+						rawTags: [
+							{ Key: 'db-password', Value: 'raw-tag-secret' },
+							{ Key: 'PatchGroup', Value: 'web-servers' },
+						],
+					},
+				],
+			},
+		});
+		for (const secret of ['hunter2-db', 'swordfish-db', 'plain-token-value', 'raw-tag-secret'])
+			expect(text).not.toContain(secret);
+		for (const kept of ['"DB_PASS"', '"DbPass"', '"GITHUB_TOKEN"', '"sre-lab":"lab2"', 'web-servers'])
+			expect(text).toContain(kept);
+	});
+
+	it('redacts the user information of a URL, whatever its key', () => {
+		const text = stored({
+			'cloudformation.stacks': {
+				ok: true,
+				data: [{ outputs: { DatabaseUrl: 'postgres://admin:Tr0ub4dor@db.example.com:5432/orders' } }],
+			},
+		});
+		expect(text).not.toContain('Tr0ub4dor');
+		expect(text).not.toContain('admin:');
+		expect(text).toContain(`postgres://${redactedValue}@db.example.com:5432/orders`);
+	});
+
+	it('redacts secrets inside JSON held in a string, escaped JSON included (a Scheduler target input)', () => {
+		const input = JSON.stringify({
+			FunctionName: 'lab2-snapshot-cleanup',
+			Payload: JSON.stringify({ db_password: 'escaped-hunter2', dryRun: false }),
+		});
+		expect(input).toContain('\\"db_password\\":\\"escaped-hunter2\\"');
+		const redacted = redactSecrets(
+			fakeSnapshot('111111111111', undefined, {
+				'scheduler.lambda-schedules': {
+					ok: true,
+					data: { 'default/cleanup': { ok: true, data: { name: 'cleanup', targetInput: input } } },
+				},
+			}),
+		);
+		const text = JSON.stringify(redacted);
+		expect(text).not.toContain('escaped-hunter2');
+		const schedules = redacted.reads['scheduler.lambda-schedules'] as {
+			ok: true;
+			data: Record<string, { data: { targetInput: string } }>;
+		};
+		const targetInput = JSON.parse(schedules.data['default/cleanup']?.data.targetInput ?? '');
+		// What the checks read from the input survives, and it is still JSON.
+		expect(targetInput.FunctionName).toBe('lab2-snapshot-cleanup');
+		expect(JSON.parse(targetInput.Payload)).toEqual({ db_password: redactedValue, dryRun: false });
+		// The same escaped form in free text (a command line) is redacted too.
+		expect(redactText(`--target '{"Input":"{\\"db_password\\":\\"cli-hunter2\\"}"}'`)).not.toContain('cli-hunter2');
+	});
+
+	it('redacts a String parameter named like a secret, and any SecureString value', () => {
+		const text = stored({
+			'ssm.sre-lab-parameters': {
+				ok: true,
+				data: [
+					{ name: '/sre-lab/lab1/slo', type: 'String', value: '{"objective":99.9}', lastModified: null },
+					{ name: '/sre-lab/lab2/db-password', type: 'String', value: 'plaintext-db-secret', lastModified: null },
+					{ name: '/sre-lab/lab2/notes', type: 'SecureString', value: 'AQICAHciphertext', lastModified: null },
+				],
+			},
+		});
+		expect(text).not.toContain('plaintext-db-secret');
+		expect(text).not.toContain('AQICAHciphertext');
+		expect(text).toContain('/sre-lab/lab2/db-password');
+		expect(text).toContain('{\\"objective\\":99.9}');
+	});
+
+	it('redacts a whole quoted value, not only its first word', () => {
+		const redacted = redactText('db:\n  user: app\n  password: "correct horse battery staple"\n  port: 5432');
+		for (const word of ['correct', 'horse', 'battery', 'staple']) expect(redacted).not.toContain(word);
+		expect(redacted).toContain(`password: "${redactedValue}"`);
+		expect(redacted).toContain('port: 5432');
+		expect(redactText("PGPASSWORD='two words' psql")).toBe(`PGPASSWORD='${redactedValue}' psql`);
+	});
+
+	it('redacts credential-shaped values wherever they are', () => {
+		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFybmVyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+		const text = redactText(
+			[
+				'AKIAIOSFODNN7EXAMPLE',
+				'ASIAY34FZKBOKMUTVV7A',
+				'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+				'ghp_abcdefghijklmnopqrstuvwxyzABCDEF0123',
+				`Bearer ${jwt}`,
+				'-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----',
+				'https://hooks.slack.com/services/T000/B000/XXXXXXXX',
+			].join(' '),
+		);
+		for (const secret of [
+			'AKIAIOSFODNN7EXAMPLE',
+			'ASIAY34FZKBOKMUTVV7A',
+			'wJalrXUtnFEMI',
+			'ghp_',
+			jwt,
+			'b3BlbnNzaC1rZXk',
+			'T000/B000',
+		]) {
+			expect(text).not.toContain(secret);
+		}
+	});
+
+	it('keeps lookalikes that are not secrets: hashes, ids, pagination tokens and pointers to secrets', () => {
+		const sha1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+		expect(redactText(`commit ${sha1}`)).toBe(`commit ${sha1}`);
+		expect(redactText('bypass=yes compass: north')).toBe('bypass=yes compass: north');
+		expect(
+			['NextToken', 'nextToken', 'DbPasswordArn', 'SecretName', 'TokenType', 'PasswordLastUsed', 'KmsKeyId'].map(
+				isSecretKeyName,
+			),
+		).toEqual([false, false, false, false, false, false, false]);
+	});
+});
+
+describe('redactSecrets: no over-redaction of what the checks read', () => {
+	const fixtures = join(import.meta.dirname, '../../fixtures/snapshots');
+	const cases = readdirSync(fixtures).flatMap((lab) =>
+		readdirSync(join(fixtures, lab))
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => [lab, file] as const),
+	);
+
+	it.each(cases)('%s %s gives the same verdicts after redaction', (lab, file) => {
+		const path = join(fixtures, lab, file);
+		const snapshot = parseSnapshot(readFileSync(path, 'utf8'), path);
+		const now = () => new Date(snapshot.collectedAt);
+		const verdicts = (graded: ReturnType<typeof evaluateLab>) =>
+			graded.checks.map((check) => [check.id, check.status, check.message]);
+		expect(verdicts(evaluateLab(lab, redactSecrets(snapshot), { now }))).toEqual(
+			verdicts(evaluateLab(lab, snapshot, { now })),
 		);
 	});
 });
