@@ -302,6 +302,8 @@ export function mockLab1Account(account: Lab1Account, options: MockOptions = {})
 								: undefined,
 							SecurityGroups: instance.groups.map((GroupId) => ({ GroupId, GroupName: GroupId })),
 							PrivateIpAddress: '10.0.1.20',
+							// A default-VPC instance gets a public address (a documentation range here).
+							PublicIpAddress: '203.0.113.80',
 							LaunchTime: new Date('2026-11-22T08:00:00Z'),
 						},
 					],

@@ -41,9 +41,15 @@ export const instanceServesHttp: CheckDefinition = {
 		const from = server.via
 			? `from ${server.via}, which itself admits web traffic from ${server.sources.join(', ')}`
 			: `from ${server.sources.join(', ')}`;
+		// Routes (a public IP is useless without an internet gateway route) are not read: too many calls for
+		// a hint. The address the instance has is already in the snapshot, so say what it implies.
+		const noPublicIp =
+			!server.via && !server.instance.publicIp
+				? ' It has no public IPv4 address, so from the internet it is reachable only over IPv6 or through a load balancer.'
+				: '';
 		return {
 			status: 'pass',
-			message: `${server.instance.instanceId} is running and ${server.groupId} allows inbound ${server.rule} ${from}.`,
+			message: `${server.instance.instanceId} is running and ${server.groupId} allows inbound ${server.rule} ${from}.${noPublicIp}`,
 			evidence: [server.instance.instanceId, server.groupId, ...(server.via ? [server.via] : [])],
 		};
 	},

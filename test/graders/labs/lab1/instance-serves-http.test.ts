@@ -25,6 +25,17 @@ describe(id, () => {
 		expect(result.hint).toContain('sre-lab=lab1');
 	});
 
+	it('still passes without a public IPv4 address, and says what that means for reaching it', () => {
+		const snapshot = editRead<Ec2Instance[]>(loadFixture('passing'), 'ec2.instances', (instances) =>
+			instances.map((instance) => ({ ...instance, publicIp: null })),
+		);
+		expect(gradeCheck(snapshot, id)).toMatchObject({
+			status: 'pass',
+			message: expect.stringContaining('It has no public IPv4 address'),
+		});
+		expect(gradeCheck(loadFixture('passing'), id).message).not.toContain('public IPv4');
+	});
+
 	it('fails when the tagged instance is stopped', () => {
 		const snapshot = editRead<Ec2Instance[]>(loadFixture('passing'), 'ec2.instances', (instances) =>
 			instances.map((instance) => ({ ...instance, state: 'stopped' })),
