@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recordCompositeAlarm } from '../../../../graders/collectors/cloudwatch/composite-alarms.ts';
+import type { MetricAlarm } from '../../../../graders/collectors/cloudwatch/metric-alarms.ts';
 import type { Subscription } from '../../../../graders/collectors/sns/topic-subscriptions.ts';
 import type { PerResource } from '../../../../graders/engine/types.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from '../../support/snapshot-edit.ts';
@@ -17,6 +19,24 @@ describe(id, () => {
 		const result = gradeCheck(loadFixture('passing'), id);
 		expect(result.status).toBe('pass');
 		expect(result.message).toBe(`${topic} has a confirmed email subscription.`);
+	});
+
+	it('takes the topic of a composite alarm that counts when its member notifies no one', () => {
+		const members = editRead<MetricAlarm[]>(loadFixture('passing'), 'cloudwatch.metric-alarms', (alarms) =>
+			alarms.map((alarm) => ({ ...alarm, alarmActions: [] })),
+		);
+		const alarmName = 'lab1-availability-below-slo';
+		const withComposite = editRead(members, 'cloudwatch.composite-alarms', () => [
+			recordCompositeAlarm({
+				AlarmName: 'lab1-page',
+				AlarmArn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:lab1-page',
+				AlarmRule: `ALARM("${alarmName}")`,
+				ActionsEnabled: true,
+				AlarmActions: [topic],
+				StateValue: 'OK',
+			}),
+		]);
+		expect(gradeCheck(withComposite, id)).toMatchObject({ status: 'pass' });
 	});
 
 	it('fails while the subscription waits for confirmation', () => {
