@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { courseDownloads } from './src/integrations/course-downloads.ts';
+import { tableRegionsPlugin } from './src/integrations/table-regions.ts';
 
 /**
  * SITE_URL and SITE_BASE let one build serve from a domain root or from a sub-path such as
@@ -28,7 +29,8 @@ export default defineConfig({
 	outDir,
 	trailingSlash: 'always',
 	markdown: {
-		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+		// Every content table scrolls inside its own named, focusable region on narrow screens.
+		processor: satteri({ hastPlugins: [baseLinksPlugin(base), tableRegionsPlugin()] }),
 	},
 	integrations: [
 		// The learner's grader and the lab tooling, published with the site (`<base>/sre-lab-<version>.mjs` …).
