@@ -129,6 +129,31 @@ export function errorMetrics(view: SnapshotView): FilterMetric[] {
 		.flatMap((candidate) => metricOf(candidate.filter) ?? []);
 }
 
+/**
+ * Metrics of access-log filters whose behaviour could not be tested, with why: an alarm or dashboard
+ * built on one of them may be right, so a check that would fail for want of a recognised error or
+ * request metric must be `error` when such a metric is involved.
+ */
+export function untestedFilterMetrics(view: SnapshotView): { metric: FilterMetric; error: ReadError }[] {
+	const logGroups = new Set(instanceLogGroups(view).accessLog.map((group) => group.logGroupName));
+	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
+	return view
+		.read<MetricFilter[]>('logs.metric-filters')
+		.filter((filter) => logGroups.has(filter.logGroupName))
+		.flatMap((filter) => {
+			const outcome = tests.byPattern[filter.filterPattern];
+			const metric = metricOf(filter);
+			if (!metric || outcome?.ok) return [];
+			const error: ReadError = outcome?.error ?? {
+				kind: 'other',
+				service: 'logs',
+				operation: 'TestMetricFilter',
+				message: `The snapshot has no test result for the pattern of filter "${filter.filterName}". Collect a new snapshot.`,
+			};
+			return [{ metric, error }];
+		});
+}
+
 /** Metrics emitted by filters that count all (or all successful) requests. */
 export function requestMetrics(view: SnapshotView): FilterMetric[] {
 	return accessLogFilters(view)

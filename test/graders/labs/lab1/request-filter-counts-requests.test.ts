@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricFilterTests } from '../../../../graders/collectors/logs/metric-filter-tests.ts';
+import { createSnapshotView } from '../../../../graders/engine/snapshot-view.ts';
 import type { Snapshot } from '../../../../graders/engine/types.ts';
+import { untestedFilterMetrics } from '../../../../graders/labs/lab1/facts/filter-behaviour.ts';
 import { accessDenied, editRead, gradeCheck, loadFixture } from '../../support/snapshot-edit.ts';
 
 const id = 'request-filter-counts-requests';
@@ -58,5 +60,23 @@ describe(id, () => {
 			status: 'error',
 			message: expect.stringContaining('logs:TestMetricFilter'),
 		});
+	});
+
+	it('names the metric of a filter whose test failed, for checks built on that metric', () => {
+		const snapshot = editRead<MetricFilterTests>(loadFixture('passing'), 'logs.metric-filter-tests', (tests) => {
+			tests.byPattern[requestPattern] = { ok: false, error: accessDenied('logs:TestMetricFilter') };
+		});
+		expect(untestedFilterMetrics(createSnapshotView(snapshot))).toEqual([
+			{
+				metric: {
+					filterName: 'http-requests',
+					logGroupName: '/sre-lab/lab1/access',
+					namespace: 'SRE/Lab1',
+					metricName: 'HttpRequests',
+				},
+				error: accessDenied('logs:TestMetricFilter'),
+			},
+		]);
+		expect(untestedFilterMetrics(createSnapshotView(loadFixture('passing')))).toEqual([]);
 	});
 });
