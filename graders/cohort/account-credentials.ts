@@ -1,5 +1,6 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { type HttpTimeouts, requestHandlerOptions } from '../engine/http-timeouts.ts';
 import { AssumeRoleFailed } from './account-errors.ts';
 import { stsRegionFor } from './sts-region.ts';
 
@@ -17,6 +18,8 @@ export interface AccountCredentialsOptions {
 	durationSeconds?: number;
 	/** STS endpoint override (emulators). */
 	endpoint?: string;
+	/** Connection and request timeouts of the AssumeRole call; defaultHttpTimeouts unless given. */
+	timeouts?: HttpTimeouts;
 	/** Extra configuration for the STS client that assumes the role, e.g. a proxy-aware request handler. */
 	stsClientConfig?: Record<string, unknown>;
 }
@@ -45,6 +48,8 @@ export function createAccountCredentials(options: AccountCredentialsOptions): Aw
 			// The instructor's credentials call STS: a Region the instructor's account has on (see stsRegionFor).
 			region: stsRegionFor(options.region),
 			...(options.endpoint ? { endpoint: options.endpoint } : {}),
+			// A stalled STS connection would otherwise hold the account until the cohort's time limit.
+			requestHandler: requestHandlerOptions(options.timeouts),
 			...options.stsClientConfig,
 		},
 	});

@@ -1,6 +1,8 @@
+import { createServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createAccountCredentials } from '../../../graders/cohort/account-credentials.ts';
+import { AssumeRoleFailed } from '../../../graders/cohort/account-errors.ts';
 import { stsRegionFor } from '../../../graders/cohort/sts-region.ts';
 
 const instructor = async () => ({ accessKeyId: 'AKIAINSTRUCTOR000000', secretAccessKey: 'instructor-secret' });
@@ -60,5 +62,36 @@ describe('createAccountCredentials in an opt-in learner Region', () => {
 		const { credentials, hosts } = assumeIn('eu-west-1');
 		await credentials();
 		expect(hosts).toEqual(['sts.eu-west-1.amazonaws.com']);
+	});
+});
+
+describe('createAccountCredentials on a stalled STS connection', () => {
+	it('gives up after the request timeout instead of waiting for the cohort time limit', async () => {
+		const sockets: Socket[] = [];
+		const server = createServer((socket) => {
+			sockets.push(socket);
+			socket.on('error', () => {});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as { port: number };
+		try {
+			const credentials = createAccountCredentials({
+				roleArn: 'arn:aws:iam::123456789012:role/SreLabGrader',
+				externalId: 'spring-2026',
+				region: 'eu-west-1',
+				masterCredentials: instructor,
+				endpoint: `http://127.0.0.1:${port}`,
+				timeouts: { connectionMs: 1_000, requestMs: 300 },
+				stsClientConfig: { maxAttempts: 1 },
+			});
+			const started = Date.now();
+			const failure = await credentials().catch((error: unknown) => error);
+			expect(Date.now() - started).toBeLessThan(3_000);
+			expect(failure).toBeInstanceOf(AssumeRoleFailed);
+			expect((failure as Error).message).toMatch(/TimeoutError: .*300 ms requestTimeout/);
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 });
