@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callerIdentity } from '../../../graders/collectors/sts/caller-identity.ts';
+import { doctorReads } from '../../../graders/doctor/reads/index.ts';
 import { iamPrefixForClient } from '../../../graders/engine/aws-services.ts';
 import { declaredOperations } from '../../../graders/engine/declared-reads.ts';
 import { isReadOperation, refusalReason } from '../../../graders/engine/read-only-guard.ts';
 import { getLab } from '../../../graders/labs/index.ts';
+import { checkedAt, mockReadyAccount } from '../doctor/support/doctor-account.ts';
 import * as lab2Account from '../labs/lab2/support/lab2-account.ts';
 import * as lab3Account from '../labs/lab3/support/lab3-account.ts';
 import { collectFromMockedAccount, type MockedAccount } from '../support/collect-mocked.ts';
@@ -164,6 +166,28 @@ describe('the allow-list derived from the collectors', () => {
 			);
 		},
 	);
+});
+
+describe('the allow-list of the doctor preflight', () => {
+	it('lets through every call the doctor reads make against a ready account', async () => {
+		let calls: { action: string; input: unknown }[] = [];
+		await collectFromMockedAccount({
+			collectors: doctorReads,
+			installMocks: mockReadyAccount,
+			region: 'eu-west-1',
+			collectedAt: checkedAt,
+			after: (mocks) => {
+				calls = callsOf(mocks);
+			},
+		});
+		const allowed = declaredOperations([callerIdentity, ...doctorReads]);
+		expect(calls.map((call) => call.action)).toEqual(
+			expect.arrayContaining(['ec2:DescribeRegions', 'lambda:GetAccountSettings', 'iam:SimulatePrincipalPolicy']),
+		);
+		expect(calls.filter((call) => refusalReason(...splitAction(call.action), call.input, allowed) !== null)).toEqual(
+			[],
+		);
+	});
 });
 
 function splitAction(action: string): [string, string] {
