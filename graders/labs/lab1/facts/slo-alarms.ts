@@ -7,6 +7,7 @@ import type { SnapshotView } from '../../../engine/types.ts';
 import { snsTopicsOf } from '../../shared/alarm-actions.ts';
 import { parseAlarmRule } from '../../shared/alarm-rule.ts';
 import { compositeMembers, compositeTriggers } from '../../shared/composite-triggers.ts';
+import { compositeAlarmsRead, readCompositeAlarms } from '../../shared/read-composite-alarms.ts';
 import {
 	type ApplicationSignalsLookup,
 	type ConditionContext,
@@ -20,7 +21,6 @@ import { type BurnCondition, burnProblems, describeShare, formatMinutes, round }
 import { errorMetrics, type FilterMetric, metricKey, requestMetrics } from './filter-behaviour.ts';
 import { labDefaultObjective, readSloParameter, sloParameterName } from './slo-record.ts';
 
-export const compositeAlarmsRead = 'cloudwatch.composite-alarms';
 const parameterRead = 'ssm.sre-lab-parameters';
 /** The window the lab page proposes, used with its objective until the learner records their own. */
 export const labDefaultWindowDays = 30;
@@ -63,9 +63,6 @@ export function sloTarget(view: SnapshotView): SloTarget {
 	};
 }
 
-/** @deprecated kept for callers that only need the number; throws when the parameter could not be read. */
-export const objectiveInForce = (view: SnapshotView): number => sloTarget(view).objective;
-
 const intervalDays = (interval: SloInterval): number => {
 	const perDay: Record<string, number> = { MINUTE: 1 / 1440, HOUR: 1 / 24, DAY: 1, MONTH: 30 };
 	return interval.duration * (perDay[interval.unit.toUpperCase()] ?? 1);
@@ -83,14 +80,6 @@ function applicationSignalsLookup(view: SnapshotView): ApplicationSignalsLookup 
 		const [failed] = reading.failed;
 		return failed ? { failed } : { found: false };
 	};
-}
-
-/** Composite alarms, or the failure to read them; a snapshot that predates the read has none to offer. */
-export function readCompositeAlarms(view: SnapshotView): { composites: CompositeAlarm[]; failure: ReadFailed | null } {
-	const outcome = view.outcome<CompositeAlarm[]>(compositeAlarmsRead);
-	if (!outcome) return { composites: [], failure: null };
-	if (!outcome.ok) return { composites: [], failure: new ReadFailed(outcome.error) };
-	return { composites: outcome.data, failure: null };
 }
 
 function actionProblems(alarm: { alarmActions: string[]; actionsEnabled: boolean }, topics: string[]): string[] {
@@ -240,4 +229,4 @@ function refersToSloAlarm(
 export const alarmCounts = (judgement: AlarmJudgement): boolean =>
 	judgement.problems.length === 0 && judgement.unknown === null;
 
-export { applicationSignalsRead };
+export { applicationSignalsRead, compositeAlarmsRead };

@@ -1,14 +1,13 @@
 import type { CompositeAlarm } from '../../../collectors/cloudwatch/composite-alarms.ts';
 import type { MetricAlarm } from '../../../collectors/cloudwatch/metric-alarms.ts';
-import { ReadFailed } from '../../../engine/errors.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
 import { snsTopicsOf } from '../../shared/alarm-actions.ts';
 import { alarmExpressions, type WatchedMetric, watchedMetrics } from '../../shared/alarm-metrics.ts';
 import { compositeTriggers } from '../../shared/composite-triggers.ts';
+import { compositeAlarmsRead, readCompositeAlarms } from '../../shared/read-composite-alarms.ts';
 import { type AppResources, appResources, appStackReads } from './app-stack.ts';
 import { appMetricSignal, describeMetric, type GoldenSignal, percentileOf } from './golden-signals.ts';
 
-export const compositeAlarmsRead = 'cloudwatch.composite-alarms';
 export const appAlarmReads = [...appStackReads, 'cloudwatch.metric-alarms', compositeAlarmsRead] as const;
 
 /** Tail latency: p90 or higher, because averages hide the slow requests users complain about. */
@@ -28,7 +27,7 @@ export interface AlarmJudgement {
 	kindProblems: string[];
 }
 
-export { snsTopicsOf };
+export { readCompositeAlarms, snsTopicsOf };
 
 function kindProblems(kind: AlarmKind, metric: WatchedMetric): string[] {
 	if (kind !== 'latency') return [];
@@ -85,14 +84,6 @@ export interface CompositeJudgement {
 	members: AlarmJudgement[];
 	topics: string[];
 	problems: string[];
-}
-
-/** Composite alarms, or the failure to read them; a snapshot that predates the read has none. */
-export function readCompositeAlarms(view: SnapshotView): { composites: CompositeAlarm[]; failure: ReadFailed | null } {
-	const outcome = view.outcome<CompositeAlarm[]>(compositeAlarmsRead);
-	if (!outcome) return { composites: [], failure: null };
-	if (!outcome.ok) return { composites: [], failure: new ReadFailed(outcome.error) };
-	return { composites: outcome.data, failure: null };
 }
 
 /**
