@@ -42,15 +42,22 @@ export const lab1Reads: LabReadExpectations<Lab1Seed> = {
 	},
 	'logs.log-groups': {
 		moto: 'implemented',
-		check: (data) => expect(jsonOf(data)).toContain(lab1Names.accessLogGroup),
+		check: (data) => {
+			for (const group of [lab1Names.accessLogGroup, lab1Names.errorLogGroup, lab1Names.lambdaLogGroup])
+				expect(jsonOf(data)).toContain(group);
+		},
 	},
 	'logs.recent-log-streams': {
 		moto: 'implemented',
 		check: (data, seed) => expect(jsonOf(resourceData(data, lab1Names.accessLogGroup))).toContain(seed.instanceId),
 	},
+	// GetLogEvents: the access log's latest lines are access-log lines, the error log's are not.
 	'logs.instance-stream-samples': {
 		moto: 'implemented',
-		check: (data, seed) => expect(jsonOf(resourceData(data, lab1Names.accessLogGroup))).toContain(seed.instanceId),
+		check: (data, seed) => {
+			expect(jsonOf(resourceData(data, lab1Names.accessLogGroup))).toContain(seed.instanceId);
+			expect(jsonOf(resourceData(data, lab1Names.errorLogGroup))).toContain('"accessLogLines":0');
+		},
 	},
 	'logs.metric-filters': {
 		moto: 'implemented',

@@ -1,7 +1,8 @@
 /**
  * A Lab 1 learner who did every step, written into moto through the AWS SDK: a tagged web server
- * with an instance profile, agent metrics, the access log with recent events, the two metric
- * filters, an availability alarm that notifies SNS, the SLO parameter and an SLI dashboard.
+ * with an instance profile, agent metrics, the access log with recent events (next to the error log
+ * and a Lambda log group), the two metric filters, an availability alarm that notifies SNS, the SLO
+ * parameter and an SLI dashboard.
  */
 import {
 	CloudWatchClient,
@@ -39,6 +40,8 @@ export const lab1Names = {
 	instanceProfile: 'sre-lab1-web-profile',
 	securityGroup: 'sre-lab1-web',
 	accessLogGroup: '/sre-lab/lab1/access',
+	errorLogGroup: '/sre-lab/lab1/error',
+	lambdaLogGroup: '/aws/lambda/old-experiment',
 	errorFilter: 'http-5xx',
 	requestFilter: 'http-requests',
 	alarm: 'lab1-availability-below-slo',
@@ -121,6 +124,25 @@ export async function seedLab1Account(clients: SeedingClients): Promise<Lab1Seed
 			})),
 		}),
 	);
+	// What else a real account holds: the server's error log, shipped by the same agent under the same
+	// stream name, and a log group an AWS service writes to. Neither is the access log.
+	await logs.send(new CreateLogGroupCommand({ logGroupName: lab1Names.errorLogGroup }));
+	await logs.send(new CreateLogStreamCommand({ logGroupName: lab1Names.errorLogGroup, logStreamName: instanceId }));
+	await logs.send(
+		new PutLogEventsCommand({
+			logGroupName: lab1Names.errorLogGroup,
+			logStreamName: instanceId,
+			logEvents: [
+				{
+					timestamp: now - 30_000,
+					message:
+						'[Thu Nov 26 10:15:08.123456 2026] [proxy:error] [pid 2121] (111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed',
+				},
+			],
+		}),
+	);
+	await logs.send(new CreateLogGroupCommand({ logGroupName: lab1Names.lambdaLogGroup }));
+
 	const filter = (filterName: string, pattern: string, metricName: string) =>
 		new PutMetricFilterCommand({
 			logGroupName: lab1Names.accessLogGroup,
