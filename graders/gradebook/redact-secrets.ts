@@ -66,9 +66,23 @@ export function isSecretKeyName(key: string): boolean {
 
 // Access key ids: AKIA (long-term user keys), ASIA (temporary, STS), plus the rarer ABIA/ACCA.
 const accessKeyIdPattern = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
-// A secret access key is 40 characters of base64 letters; a SHA-1 (hex, one case) is not.
+// A secret access key is 40 random base64 characters. A SHA-1 (hex, one case) is not one, nor is a
+// 40-letter CamelCase name (`ErrorCountFilterForWebServerAccessLog5xx`): random text switches between
+// upper case, lower case and digits far more often (about 25 times in 40 characters) than words do.
 const secretAccessKeyPattern = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const looksLikeSecretKey = (text: string) => /[a-z]/.test(text) && /[A-Z]/.test(text) && /[0-9/+]/.test(text);
+function characterClassChanges(text: string): number {
+	const classOf = (character: string) => (/[a-z]/.test(character) ? 'l' : /[A-Z]/.test(character) ? 'u' : 'o');
+	let changes = 0;
+	for (let index = 1; index < text.length; index++) {
+		if (classOf(text[index] ?? '') !== classOf(text[index - 1] ?? '')) changes++;
+	}
+	return changes;
+}
+function looksLikeSecretKey(text: string): boolean {
+	if (!/[a-z]/.test(text) || !/[A-Z]/.test(text)) return false;
+	if (/[/+]/.test(text)) return true;
+	return (text.match(/[0-9]/g) ?? []).length >= 2 && characterClassChanges(text) >= 18;
+}
 const gitHubTokenPattern = /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g;
 const jwtPattern = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const privateKeyBlockPattern = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;

@@ -243,6 +243,12 @@ describe('redactSecrets: the leaks found in stored evidence', () => {
 	it('keeps lookalikes that are not secrets: hashes, ids, pagination tokens and pointers to secrets', () => {
 		const sha1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
 		expect(redactText(`commit ${sha1}`)).toBe(`commit ${sha1}`);
+		// 40 letters and digits, but words: a metric filter name a learner may choose.
+		const filterName = 'ErrorCountFilterForWebServerAccessLog5xx';
+		expect(filterName).toHaveLength(40);
+		expect(redactText(`filter ${filterName}`)).toBe(`filter ${filterName}`);
+		// Random 40 characters without / or + are still a secret key.
+		expect(redactText('key Ab3dEf5GhIjK7LmN9oPqR1sTuV3wXyZ5aBcD7eFg')).toBe(`key ${redactedValue}`);
 		expect(redactText('bypass=yes compass: north')).toBe('bypass=yes compass: north');
 		expect(
 			['NextToken', 'nextToken', 'DbPasswordArn', 'SecretName', 'TokenType', 'PasswordLastUsed', 'KmsKeyId'].map(
