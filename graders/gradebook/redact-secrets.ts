@@ -12,6 +12,8 @@ const redactedAccessKey = '[redacted-access-key-id]';
 const secretWords: ReadonlySet<string> = new Set(['pass', 'pwd', 'token', 'tokens', 'apikey', 'privatekey']);
 /** Long enough to be secrets inside a run-together name too (`PGPASSWORD`, `dbpassword`). */
 const secretWordParts = ['password', 'passwd', 'passphrase', 'secret', 'credential'];
+/** Names that contain a secret word but name no secret: the Secrets Manager service prefix (`secretsmanager:GetSecretValue`). */
+const notSecretWords: ReadonlySet<string> = new Set(['secretsmanager']);
 /** Two-word secret names: `api_key`, `private-key`, `AccessKey`… */
 const secretWordPairs: ReadonlySet<string> = new Set(['api key', 'private key', 'access key', 'secret key']);
 /** A name ending with one of these only points at a secret (SecretArn, PasswordLastUsed, TokenType…). */
@@ -55,6 +57,7 @@ export function isSecretKeyName(key: string): boolean {
 	return words.some((word, index) => {
 		const previous = words[index - 1] ?? '';
 		if ((word === 'token' || word === 'tokens') && paginationWords.has(previous)) return false;
+		if (notSecretWords.has(word)) return false;
 		return (
 			secretWords.has(word) ||
 			secretWordParts.some((part) => word.includes(part)) ||

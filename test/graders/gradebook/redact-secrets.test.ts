@@ -250,6 +250,16 @@ describe('redactSecrets: the leaks found in stored evidence', () => {
 		// Random 40 characters without / or + are still a secret key.
 		expect(redactText('key Ab3dEf5GhIjK7LmN9oPqR1sTuV3wXyZ5aBcD7eFg')).toBe(`key ${redactedValue}`);
 		expect(redactText('bypass=yes compass: north')).toBe('bypass=yes compass: north');
+		// IAM action names and ARNs in policy documents are evidence, not secrets.
+		const statement = {
+			Effect: 'Allow',
+			Action: ['secretsmanager:GetSecretValue', 'sts:GetSessionToken', 'iam:PassRole'],
+			Resource: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-password-AbCdEf',
+		};
+		const reads = {
+			'iam.lambda-execution-roles': { ok: true as const, data: { document: { Statement: [statement] } } },
+		};
+		expect(redactSecrets(fakeSnapshot('111111111111', undefined, reads)).reads).toEqual(reads);
 		expect(
 			['NextToken', 'nextToken', 'DbPasswordArn', 'SecretName', 'TokenType', 'PasswordLastUsed', 'KmsKeyId'].map(
 				isSecretKeyName,
