@@ -1,49 +1,102 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { GradebookOpenError, sqliteOpenProblem } from './gradebook-open-error.ts';
 import { loadSqlite } from './load-sqlite.ts';
 import { migrations } from './schema.ts';
 
 export type GradebookDb = DatabaseSync;
 
+export interface OpenGradebookOptions {
+	/**
+	 * Refuse a path where no gradebook exists yet instead of creating an empty one. Commands that only
+	 * read or add to existing runs (`report`, `regrade`) set it, so a mistyped path is an error, not an
+	 * empty report.
+	 */
+	mustExist?: boolean;
+}
+
+/** How long a statement waits for another process's write lock before failing. */
+export const busyTimeoutMs = 10_000;
+
 /**
  * Opens (creating when needed) the gradebook and brings its tables up to date. WAL lets a report be
  * read while a run is writing; the busy timeout lets two processes take turns instead of failing.
+ * Throws GradebookOpenError, naming the file, when the path cannot be a gradebook.
  */
-export function openGradebook(path: string): GradebookDb {
+export function openGradebook(path: string, options: OpenGradebookOptions = {}): GradebookDb {
 	const inMemory = path === ':memory:';
-	// The gradebook holds learners' names and emails: a new one is readable by its owner only
-	// (SQLite gives its -wal and -shm files the same permissions).
-	const isNew = !inMemory && !existsSync(path);
-	if (!inMemory) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+	const isNew = !inMemory && checkPath(path, options);
 	const { DatabaseSync } = loadSqlite();
-	const db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
-	if (isNew) chmodSync(path, 0o600);
-	db.exec('PRAGMA busy_timeout = 10000');
-	if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
-	// NORMAL is durable for committed transactions in WAL mode except on power loss, which is fine
-	// for a gradebook that can always be regraded; it makes each per-account commit cheap.
-	db.exec('PRAGMA synchronous = NORMAL');
-	migrate(db);
-	return db;
+	let db: GradebookDb | undefined;
+	try {
+		// The gradebook holds learners' names and emails: a new one is readable by its owner only
+		// (SQLite gives its -wal and -shm files the same permissions).
+		if (!inMemory) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+		db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+		if (isNew) chmodSync(path, 0o600);
+		// First, so that every statement below waits for a process that is creating the same file.
+		db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+		if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
+		// NORMAL is durable for committed transactions in WAL mode except on power loss, which is fine
+		// for a gradebook that can always be regraded; it makes each per-account commit cheap.
+		db.exec('PRAGMA synchronous = NORMAL');
+		migrate(db);
+		return db;
+	} catch (error) {
+		db?.close();
+		if (error instanceof GradebookOpenError) throw error;
+		throw sqliteOpenProblem(path, error);
+	}
 }
 
-function migrate(db: GradebookDb): void {
-	const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-	if (current > migrations.length) {
-		throw new Error(
-			`the gradebook was written by a newer sre-lab (schema ${current}, this one knows ${migrations.length}); upgrade sre-lab`,
+/** Refuses paths that are the user's mistake before SQLite sees them; returns whether the file is new. */
+function checkPath(path: string, options: OpenGradebookOptions): boolean {
+	let stats: ReturnType<typeof statSync> | undefined;
+	try {
+		stats = statSync(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOTDIR')
+			throw new GradebookOpenError(path, 'a part of its folder path is a file, not a folder', true);
+		if (code !== 'ENOENT') throw new GradebookOpenError(path, `cannot read it (${code})`, false);
+	}
+	if (stats?.isDirectory())
+		throw new GradebookOpenError(path, 'it is a folder; give the path of the gradebook file inside it', true);
+	if (!stats && options.mustExist) {
+		const folder = dirname(path);
+		throw new GradebookOpenError(
+			path,
+			existsSync(folder)
+				? 'there is no gradebook at this path (check --gradebook or SRE_LAB_GRADEBOOK; `sre-lab grade` or `sre-lab import-progress` creates one)'
+				: `its folder ${folder} does not exist (check --gradebook or SRE_LAB_GRADEBOOK)`,
+			true,
 		);
 	}
-	for (let version = current; version < migrations.length; version++) {
-		db.exec('BEGIN IMMEDIATE');
-		try {
-			db.exec(migrations[version] ?? '');
-			db.exec(`PRAGMA user_version = ${version + 1}`);
-			db.exec('COMMIT');
-		} catch (error) {
-			db.exec('ROLLBACK');
-			throw error;
+	return !stats;
+}
+
+/**
+ * Reads the schema version and migrates inside one IMMEDIATE transaction: two processes opening a
+ * fresh gradebook at once would otherwise both read version 0 and both create the tables. The
+ * second waits (busy timeout), then reads the version the first one wrote.
+ */
+function migrate(db: GradebookDb): void {
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+		if (current > migrations.length) {
+			throw new GradebookOpenError(
+				db.location() ?? ':memory:',
+				`it was written by a newer sre-lab (schema ${current}, this one knows ${migrations.length}); upgrade sre-lab`,
+				false,
+			);
 		}
+		for (let version = current; version < migrations.length; version++) db.exec(migrations[version] ?? '');
+		if (current < migrations.length) db.exec(`PRAGMA user_version = ${migrations.length}`);
+		db.exec('COMMIT');
+	} catch (error) {
+		db.exec('ROLLBACK');
+		throw error;
 	}
 }

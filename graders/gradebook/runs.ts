@@ -114,3 +114,8 @@ export function learnersGradedInRun(db: GradebookDb, runId: number): Set<string>
 		.all(runId) as { learner_key: string }[];
 	return new Set(rows.map((row) => row.learner_key));
 }
+
+/** The name of the lock (run-lock.ts) a process holds while it grades `runId`. */
+export function runLockName(runId: number): string {
+	return `run:${runId}`;
+}

@@ -156,4 +156,16 @@ export const migrations: readonly string[] = [
 			FROM quiz_results q
 		) WHERE rank_in_quiz = 1;
 	`,
+	`
+	-- Who is working on what (run-lock.ts): one row per held lock, e.g. run:12 while a process
+	-- grades run 12. A row whose process died is taken over (same host and pid gone, or heartbeat old).
+	CREATE TABLE locks (
+		name TEXT PRIMARY KEY,
+		owner TEXT NOT NULL,
+		pid INTEGER NOT NULL,
+		hostname TEXT NOT NULL,
+		started_at TEXT NOT NULL,
+		heartbeat_at TEXT NOT NULL
+	);
+	`,
 ];

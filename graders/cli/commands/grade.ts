@@ -13,12 +13,22 @@ import { defaultAccountTimeoutSeconds, defaultConcurrency, runCohort } from '../
 import { parseDuration } from '../../engine/duration.ts';
 import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
-import { type GradebookDb, openGradebook } from '../../gradebook/open-gradebook.ts';
+import type { GradebookDb } from '../../gradebook/open-gradebook.ts';
 import { recordAccountGrading } from '../../gradebook/record-grading.ts';
+import { describeLockHolder, type HeldLock, tryAcquireLock } from '../../gradebook/run-lock.ts';
 import { exitCodeForOutcomes, formatRunOutcomes, runOutcomes } from '../../gradebook/run-outcomes.ts';
-import { findLatestGradeRun, finishRun, learnersGradedInRun, type RunRow, startRun } from '../../gradebook/runs.ts';
+import {
+	findLatestGradeRun,
+	finishRun,
+	getRun,
+	learnersGradedInRun,
+	type RunRow,
+	runLockName,
+	startRun,
+} from '../../gradebook/runs.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
 import { getLab } from '../../labs/index.ts';
+import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
 
 export const defaultRoleName = 'SreLabGrader';
@@ -131,6 +141,26 @@ function runToResume(db: GradebookDb, cohortId: number, cohortName: string, labs
 	return run;
 }
 
+/**
+ * Takes the run's lock for this process, or stops (exit 2) naming the process that holds it. A lock
+ * left by a process that died is taken over, and said so.
+ */
+function lockRun(db: GradebookDb, runId: number, cohortName: string, io: CommandContext['io']): HeldLock {
+	const attempt = tryAcquireLock(db, runLockName(runId), { now: io.now });
+	if (!attempt.acquired) {
+		throw new CannotGradeError(
+			`run ${runId} of ${cohortName} is being graded by ${describeLockHolder(attempt.holder)}; nothing was graded. ` +
+				'Wait for it to finish (or stop it), then run this command again.',
+		);
+	}
+	if (attempt.tookOverFrom) {
+		io.stderr(
+			`Run ${runId} was locked by ${describeLockHolder(attempt.tookOverFrom)}, which is no longer running; continuing it here.\n`,
+		);
+	}
+	return attempt.lock;
+}
+
 export async function runGrade(
 	labArgument: string | undefined,
 	options: GradeOptions,
@@ -170,9 +200,10 @@ export async function runGrade(
 		endpointUrl: options.endpointUrl,
 	});
 	const cohortName = cohortNameFor(options);
-	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create');
 	const stopInterrupt = new AbortController();
 	let removeInterruptHandler = () => {};
+	let runLock: HeldLock | undefined;
 	try {
 		const now = io.now().toISOString();
 		const { cohortId, learnerRows } = inTransaction(db, () => {
@@ -183,7 +214,11 @@ export async function runGrade(
 		let runId: number;
 		let targets = roster.entries;
 		if (options.resume) {
-			const run = runToResume(db, cohortId, cohortName, labs);
+			const latest = runToResume(db, cohortId, cohortName, labs);
+			// Locked before reading what is done: a second `--resume` of the same run would otherwise
+			// grade the same accounts again and collide with the first one's records.
+			runLock = lockRun(db, latest.id, cohortName, io);
+			const run = getRun(db, latest.id) ?? latest;
 			if (run.finishedAt) {
 				io.stderr(`Run ${run.id} of ${cohortName} already finished at ${run.finishedAt}; nothing to resume.\n`);
 				io.stdout(formatRunOutcomes(runOutcomes(db, run.id)));
@@ -210,6 +245,7 @@ export async function runGrade(
 				plannedAccounts: targets.length,
 				now,
 			});
+			runLock = lockRun(db, runId, cohortName, io);
 		}
 
 		removeInterruptHandler = dependencies.onInterrupt(() => {
@@ -245,6 +281,7 @@ export async function runGrade(
 		context.setExitCode(exitCodeForOutcomes(outcomes, complete));
 	} finally {
 		removeInterruptHandler();
+		runLock?.release();
 		db.close();
 	}
 }

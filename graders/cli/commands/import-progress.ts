@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import { formatRosterProblems, parseRosterLearners, type RosterLearner } from '../../cohort/roster.ts';
 import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
-import { type GradebookDb, openGradebook } from '../../gradebook/open-gradebook.ts';
+import type { GradebookDb } from '../../gradebook/open-gradebook.ts';
 import { matchProgressLearner, parseProgressExport, quizScoresOf } from '../../gradebook/progress-import.ts';
 import { recordQuizScores } from '../../gradebook/quiz-results.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
 import { exitCodes } from '../exit-codes.ts';
+import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { type CommandContext, UsageError } from '../io.ts';
 
 export interface ImportProgressOptions {
@@ -71,7 +72,7 @@ export async function runImportProgress(
 			}
 		: undefined;
 	const cohortName = enrolment?.cohort ?? options.cohort;
-	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create');
 	let rejected = 0;
 	try {
 		if (enrolment) {

@@ -4,11 +4,11 @@ import { evaluateLab, readsMissingFrom } from '../../engine/evaluate.ts';
 import type { LabResult, Snapshot } from '../../engine/types.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { erroredAccountsOfRun, evidenceOfRun, loadEvidence } from '../../gradebook/evidence-store.ts';
-import { openGradebook } from '../../gradebook/open-gradebook.ts';
 import { recordAccountGrading } from '../../gradebook/record-grading.ts';
 import { exitCodeForOutcomes, formatRunOutcomes, runOutcomes } from '../../gradebook/run-outcomes.ts';
 import { finishRun, getRun, startRun } from '../../gradebook/runs.ts';
 import { getLab } from '../../labs/index.ts';
+import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { type CommandContext, UsageError } from '../io.ts';
 
 export interface RegradeOptions {
@@ -30,7 +30,7 @@ export async function runRegrade(options: RegradeOptions, context: CommandContex
 	const { io } = context;
 	const runId = Number(options.run);
 	if (!Number.isInteger(runId) || runId < 1) throw new UsageError(`--run expects a run number, got "${options.run}"`);
-	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing');
 	try {
 		const source = getRun(db, runId);
 		if (!source) throw new UsageError(`run ${runId} is not in the gradebook`);

@@ -4,13 +4,13 @@ import type { Command } from 'commander';
 import { findCohort } from '../../gradebook/cohorts.ts';
 import { loadCompletionData } from '../../gradebook/completion-data.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
-import { openGradebook } from '../../gradebook/open-gradebook.ts';
 import { labs } from '../../labs/index.ts';
 import { buildCompletionMatrix, type CompletionMatrix } from '../../report/completion-matrix.ts';
 import { CompletionRuleSchema, parseIdSelection } from '../../report/completion-rule.ts';
 import { renderCompletionCsv } from '../../report/render-csv.ts';
 import { renderCompletionHtml } from '../../report/render-html.ts';
 import { renderCompletionJson } from '../../report/render-json.ts';
+import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { type CommandContext, UsageError } from '../io.ts';
 
 export interface ReportOptions {
@@ -48,7 +48,7 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 	if (!rule.success || Number.isNaN(minQuizAverage)) {
 		throw new UsageError(`--min-quiz-average expects a percentage from 0 to 100, got "${options.minQuizAverage}"`);
 	}
-	const db = openGradebook(options.gradebook ?? defaultGradebookPath(io.env));
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing');
 	let matrix: CompletionMatrix;
 	try {
 		if (options.cohort && !findCohort(db, options.cohort))

@@ -15,6 +15,7 @@ import {
 	learnersGradedInRun,
 	startRun,
 } from '../../../graders/gradebook/runs.ts';
+import { migrations } from '../../../graders/gradebook/schema.ts';
 import { fakeLabResult, fakeSnapshot } from '../support/cohort-fixtures.ts';
 
 const now = '2026-03-02T12:00:00.000Z';
@@ -80,7 +81,7 @@ describe('gradebook', () => {
 		// Names and emails inside: readable by its owner only.
 		expect(statSync(path).mode & 0o777).toBe(0o600);
 		const reopened = openGradebook(path);
-		expect(reopened.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+		expect(reopened.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
 		reopened.close();
 	});
 

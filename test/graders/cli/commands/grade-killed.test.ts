@@ -89,6 +89,10 @@ describe('grade, killed part-way', () => {
 			{ createGrader: async () => grader, onInterrupt: () => () => {}, progressStream: () => ({ write: () => true }) },
 		);
 		expect(cli.exitCode()).toBe(0);
+		// The killed process's lock on the run is taken over, and said so.
+		expect(cli.stderr()).toMatch(
+			/^Run 1 was locked by process \d+ on \S+ since .*, which is no longer running; continuing it here\.$/m,
+		);
 		expect(gradedOnResume.toSorted()).toEqual(
 			rows.map((row) => row.split(',')[0] as string).filter((id) => !beforeResume.some((done) => done.learner === id)),
 		);
