@@ -5,6 +5,7 @@ import type { Parameter } from '../../../collectors/ssm/sre-lab-parameters.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
 import type { SnapshotView } from '../../../engine/types.ts';
 import { snsTopicsOf } from '../../shared/alarm-actions.ts';
+import { watchedMetrics } from '../../shared/alarm-metrics.ts';
 import { parseAlarmRule } from '../../shared/alarm-rule.ts';
 import { compositeMembers, compositeTriggers } from '../../shared/composite-triggers.ts';
 import { compositeAlarmsRead, readCompositeAlarms } from '../../shared/read-composite-alarms.ts';
@@ -18,7 +19,13 @@ import {
 } from './alarm-conditions.ts';
 import { applicationSignalsRead, readApplicationSignalsSlos } from './application-signals-slo.ts';
 import { type BurnCondition, burnProblems, describeShare, formatMinutes, round } from './burn-rate.ts';
-import { errorMetrics, type FilterMetric, metricKey, requestMetrics } from './filter-behaviour.ts';
+import {
+	errorMetrics,
+	type FilterMetric,
+	metricKey,
+	requestMetrics,
+	untestedFilterMetrics,
+} from './filter-behaviour.ts';
 import { labDefaultObjective, readSloParameter, sloParameterName } from './slo-record.ts';
 
 const parameterRead = 'ssm.sre-lab-parameters';
@@ -187,9 +194,26 @@ export function judgeErrorAlarms(view: SnapshotView): SloAlarmJudgements {
 		applicationSignalsSlo: applicationSignalsLookup(view),
 	};
 	const metricAlarms = view.read<MetricAlarm[]>('cloudwatch.metric-alarms');
+	// Metrics of access-log filters whose TestMetricFilter failed: they may be the error or request
+	// metric, so an alarm on one that does not already count cannot be failed.
+	const untested = new Map(untestedFilterMetrics(view).map(({ metric, error }) => [metricKey(metric), error]));
 	const conditions = new Map<MetricAlarm, ConditionJudgement>();
 	for (const alarm of metricAlarms) {
-		if (isSloAlarm(alarm, context.errorKeys)) conditions.set(alarm, judgeCondition(alarm, context));
+		const untestedError = watchedMetrics(alarm)
+			.map((metric) => untested.get(metricKey(metric)))
+			.find((error) => error !== undefined);
+		if (isSloAlarm(alarm, context.errorKeys)) {
+			const condition = judgeCondition(alarm, context);
+			const blocked = untestedError && condition.problems.length > 0 && !condition.unknown;
+			conditions.set(alarm, blocked ? { ...condition, unknown: new ReadFailed(untestedError) } : condition);
+		} else if (untestedError) {
+			conditions.set(alarm, {
+				description: 'watches a filter metric whose pattern could not be tested',
+				burn: null,
+				problems: [],
+				unknown: new ReadFailed(untestedError),
+			});
+		}
 	}
 	const judged: AlarmJudgement[] = [...conditions].map(([alarm, condition]) => {
 		const topics = snsTopicsOf(alarm.alarmActions);

@@ -6,6 +6,7 @@ import {
 	recordCompositeAlarm,
 } from '../../../../graders/collectors/cloudwatch/composite-alarms.ts';
 import { type MetricAlarm, recordMetricAlarm } from '../../../../graders/collectors/cloudwatch/metric-alarms.ts';
+import type { MetricFilterTests } from '../../../../graders/collectors/logs/metric-filter-tests.ts';
 import type { Parameter } from '../../../../graders/collectors/ssm/sre-lab-parameters.ts';
 import type { PerResource, Snapshot } from '../../../../graders/engine/types.ts';
 import { sloArn } from '../../support/lab1-account.ts';
@@ -233,6 +234,26 @@ describe(`${id}: metric alarms`, () => {
 		expect(result.message).toContain(
 			'Alarms are judged against the objective in /sre-lab/lab1/slo, so this one cannot be judged until that parameter can be read.',
 		);
+	});
+});
+
+describe(`${id}: filters the grader could not test`, () => {
+	const requestPattern = '[ip, identity, user, timestamp, request, status_code, size, referrer, agent]';
+	const requestFilterUntested = (snapshot: Snapshot) =>
+		editRead<MetricFilterTests>(snapshot, 'logs.metric-filter-tests', (tests) => ({
+			...tests,
+			byPattern: { ...tests.byPattern, [requestPattern]: { ok: false, error: accessDenied('logs:TestMetricFilter') } },
+		}));
+
+	it('is an error, not a count alarm, when the request filter of a ratio alarm could not be tested', () => {
+		const result = gradeCheck(requestFilterUntested(loadFixture('passing')), id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('logs:TestMetricFilter');
+	});
+
+	it('still fails a count alarm on the tested 5xx metric', () => {
+		const result = gradeCheck(requestFilterUntested(withAlarms([countAlarm('GreaterThanThreshold', 0)])), id);
+		expect(result.status).toBe('fail');
 	});
 });
 
