@@ -4,6 +4,24 @@
  * 200 response for a page called /errors/503.html with a 503-byte body: a pattern that looks for
  * "503" anywhere in the line, rather than in the status field, counts it by mistake.
  */
+/**
+ * The nine fields of a combined-format line, in order, as a space-delimited filter pattern names them:
+ * `[ip, identity, user, timestamp, request, status_code, size, referrer, agent]`. The time (in square
+ * brackets) and the request, referrer and user agent (in double quotes) are one field each. The course
+ * pages' patterns and sample lines are tested against this format and these samples.
+ */
+export const combinedLogFields = [
+	'ip',
+	'identity',
+	'user',
+	'timestamp',
+	'request',
+	'status_code',
+	'size',
+	'referrer',
+	'agent',
+] as const;
+
 export interface AccessLogSample {
 	status: number;
 	line: string;
