@@ -29,7 +29,7 @@ describe("the learner's CLI (what the course site's single-file grader runs)", (
 		const { code, stdout } = await run(['--help']);
 		expect(code).toBe(0);
 		const commands = [...stdout.matchAll(/^ {2}(\S+)/gm)].map((match) => match[1]);
-		expect(commands).toEqual(expect.arrayContaining(['check', 'labs', 'policy']));
+		expect(commands).toEqual(expect.arrayContaining(['check', 'labs', 'policy', 'doctor']));
 		expect(commands).not.toEqual(expect.arrayContaining(['grade']));
 		for (const cohortCommand of ['grade', 'regrade', 'report', 'import-progress']) {
 			expect(commands).not.toContain(cohortCommand);
