@@ -1,7 +1,8 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { type HttpTimeouts, requestHandlerOptions } from '../engine/http-timeouts.ts';
-import { AssumeRoleFailed } from './account-errors.ts';
+import { AssumeRoleFailed, InstructorSideError } from './account-errors.ts';
+import { blameAssumeRoleError } from './assume-role-errors.ts';
 import { stsRegionFor } from './sts-region.ts';
 
 /** The session name learners see in CloudTrail, so they know which tool read their account. */
@@ -57,7 +58,12 @@ export function createAccountCredentials(options: AccountCredentialsOptions): Aw
 		try {
 			return await assume();
 		} catch (error) {
-			throw new AssumeRoleFailed(options.roleArn, error);
+			// Only STS's answer about the role is the learner's side; the rest is left for --resume.
+			const blame = blameAssumeRoleError(error, stsRegionFor(options.region));
+			if (blame.side === 'learner-role') throw new AssumeRoleFailed(options.roleArn, error);
+			if (blame.side === 'instructor-credentials')
+				throw new InstructorSideError('credentials', `your own AWS credentials failed: ${blame.message}`, error);
+			throw new InstructorSideError(blame.kind, `cannot assume ${options.roleArn}: ${blame.message}`, error);
 		}
 	});
 }

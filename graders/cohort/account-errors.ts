@@ -12,6 +12,22 @@ export class AssumeRoleFailed extends Error {
 	}
 }
 
+/**
+ * Thrown when a learner's role could not be assumed for a reason on the instructor's side (see
+ * assume-role-errors.ts). It says nothing about the learner: the account is not recorded, so
+ * `grade --resume` grades it later. `stopsRun` when no other account can succeed either.
+ */
+export class InstructorSideError extends Error {
+	override name = 'InstructorSideError';
+	readonly kind: 'credentials' | 'network' | 'throttled' | 'service';
+	readonly stopsRun: boolean;
+	constructor(kind: InstructorSideError['kind'], message: string, cause: unknown) {
+		super(message, { cause });
+		this.kind = kind;
+		this.stopsRun = kind === 'credentials';
+	}
+}
+
 /** Thrown when an account's grading runs past the per-account time limit. */
 export class AccountTimedOut extends Error {
 	override name = 'AccountTimedOut';
@@ -34,7 +50,8 @@ export function describeAccountError(error: unknown, target: RosterEntry): Accou
 			kind: 'assume-role',
 			message:
 				`${error.message}. Check that account ${target.accountId} has the grader role (labs/grader-role/template.yaml), ` +
-				'that it trusts your account, and that the external id matches the one it was deployed with.',
+				'that it trusts your account, and that the external id matches the one it was deployed with ' +
+				'(if every account says this, check that your own identity may call sts:AssumeRole).',
 		};
 	}
 	const classified = classifyReadError(error, { service: 'sre-lab', operation: 'GradeAccount' });

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { AccountTimedOut, describeAccountError } from './account-errors.ts';
+import { AccountTimedOut, describeAccountError, InstructorSideError } from './account-errors.ts';
 import type { AccountDone, AccountGrade, GradeAccount } from './account-outcome.ts';
 import type { RosterEntry } from './roster.ts';
 
@@ -23,31 +23,56 @@ export interface CohortRunOptions {
 	now?: () => number;
 }
 
+/** What the run keeps of a finished account: everything but the snapshot, which is stored and dropped. */
+export type AccountDoneSummary = Omit<AccountDone, 'outcome'> & {
+	outcome:
+		| { status: 'graded'; results: AccountGrade['results'] }
+		| Extract<AccountDone['outcome'], { status: 'error' }>;
+};
+
+/** An account not recorded because of trouble on the instructor's side; `--resume` grades it. */
+export interface AccountLeftForResume {
+	target: RosterEntry;
+	error: InstructorSideError;
+}
+
 export interface CohortRunSummary {
-	completed: AccountDone[];
+	/** Finished accounts, without their snapshots (memory stays flat however large the cohort). */
+	completed: AccountDoneSummary[];
 	/** Accounts not graded because the run was stopped; a resumed run grades them. */
 	notGraded: RosterEntry[];
+	/** Accounts whose role could not be assumed for a reason on the instructor's side (not recorded). */
+	leftForResume: AccountLeftForResume[];
+	/** Set when the instructor's own credentials failed: the run stopped there. */
+	stoppedBy?: InstructorSideError;
 	wallMs: number;
 }
 
 /**
  * Grades accounts concurrently, at most `concurrency` at a time. One account's failure — a role
  * that cannot be assumed, AccessDenied, a timeout — is that account's `error` outcome and never
- * stops the others.
+ * stops the others. Trouble on the instructor's side (InstructorSideError) is nobody's outcome: the
+ * account is left for `--resume`, and the instructor's own credentials failing stops the run.
  */
 export async function runCohort(options: CohortRunOptions): Promise<CohortRunSummary> {
 	const now = options.now ?? Date.now;
 	const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
 	const runStarted = now();
-	const completed: AccountDone[] = [];
+	const completed: AccountDoneSummary[] = [];
 	const notGraded: RosterEntry[] = [];
+	const leftForResume: AccountLeftForResume[] = [];
+	let stoppedBy: InstructorSideError | undefined;
+	// The instructor's own credentials failing stops the run: every other account would fail the same way.
+	const stopOnInstructorFailure = new AbortController();
 	// Reports are chained so the store sees one account at a time, in the order they finish.
 	let reporting: Promise<void> = Promise.resolve();
 	let reportFailure: unknown;
 	const stopOnReportFailure = new AbortController();
-	const runSignal = options.signal
-		? AbortSignal.any([options.signal, stopOnReportFailure.signal])
-		: stopOnReportFailure.signal;
+	const runSignal = AbortSignal.any([
+		...(options.signal ? [options.signal] : []),
+		stopOnReportFailure.signal,
+		stopOnInstructorFailure.signal,
+	]);
 
 	const gradeOne = async (target: RosterEntry): Promise<void> => {
 		if (runSignal.aborted) {
@@ -57,14 +82,26 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortRunSum
 		const started = now();
 		const startedAt = new Date(started).toISOString();
 		const outcome = await gradeWithinLimit(options.gradeAccount, target, options.timeoutMs, runSignal).then(
-			(grade): AccountDone['outcome'] => ({ status: 'graded', ...grade }),
-			(error: unknown): AccountDone['outcome'] | null =>
-				runSignal.aborted && !(error instanceof AccountTimedOut)
+			(grade): AccountDone['outcome'] | InstructorSideError => ({ status: 'graded', ...grade }),
+			(error: unknown): AccountDone['outcome'] | InstructorSideError | null => {
+				if (error instanceof InstructorSideError) return error;
+				return runSignal.aborted && !(error instanceof AccountTimedOut)
 					? null
-					: { status: 'error', error: describeAccountError(error, target) },
+					: { status: 'error', error: describeAccountError(error, target) };
+			},
 		);
 		if (outcome === null) {
 			notGraded.push(target);
+			return;
+		}
+		if (outcome instanceof InstructorSideError) {
+			if (outcome.stopsRun) {
+				stoppedBy ??= outcome;
+				stopOnInstructorFailure.abort(outcome);
+				notGraded.push(target);
+			} else {
+				leftForResume.push({ target, error: outcome });
+			}
 			return;
 		}
 		const finished = now();
@@ -79,7 +116,8 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortRunSum
 			if (reportFailure !== undefined) return;
 			try {
 				await options.onAccountDone(done);
-				completed.push(done);
+				// Stored now; keeping the snapshot until the end would grow memory with every account.
+				completed.push(withoutSnapshot(done));
 			} catch (error) {
 				reportFailure = error;
 				stopOnReportFailure.abort(error);
@@ -91,7 +129,21 @@ export async function runCohort(options: CohortRunOptions): Promise<CohortRunSum
 	await Promise.all(options.targets.map((target) => limit(gradeOne, target)));
 	await reporting;
 	if (reportFailure !== undefined) throw reportFailure;
-	return { completed, notGraded, wallMs: now() - runStarted };
+	return {
+		completed,
+		notGraded,
+		leftForResume,
+		...(stoppedBy ? { stoppedBy } : {}),
+		wallMs: now() - runStarted,
+	};
+}
+
+function withoutSnapshot(done: AccountDone): AccountDoneSummary {
+	const { outcome, ...rest } = done;
+	return {
+		...rest,
+		outcome: outcome.status === 'graded' ? { status: 'graded', results: outcome.results } : outcome,
+	};
 }
 
 /**

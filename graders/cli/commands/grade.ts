@@ -9,7 +9,12 @@ import { gradingRecordOf } from '../../cohort/grading-record.ts';
 import { ungradedLabs, widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
 import { formatRosterProblems, parseRoster } from '../../cohort/roster.ts';
-import { defaultAccountTimeoutSeconds, defaultConcurrency, runCohort } from '../../cohort/run-cohort.ts';
+import {
+	type AccountLeftForResume,
+	defaultAccountTimeoutSeconds,
+	defaultConcurrency,
+	runCohort,
+} from '../../cohort/run-cohort.ts';
 import { parseDuration } from '../../engine/duration.ts';
 import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
@@ -28,6 +33,7 @@ import {
 } from '../../gradebook/runs.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
 import { getLab } from '../../labs/index.ts';
+import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
 
@@ -139,6 +145,17 @@ function runToResume(db: GradebookDb, cohortId: number, cohortName: string, labs
 		);
 	}
 	return run;
+}
+
+/** The accounts not recorded because of trouble on the instructor's side, grouped by kind. */
+export function formatLeftForResume(left: readonly AccountLeftForResume[]): string {
+	const lines = left.map(
+		({ target, error }) => `  ${target.learnerId} (${target.accountId}): ${error.kind}: ${error.message}`,
+	);
+	return (
+		`Not graded because of trouble on your side, not the learners' (${left.length}); ` +
+		`run the same command with --resume to grade them:\n${lines.join('\n')}\n`
+	);
 }
 
 /**
@@ -270,15 +287,26 @@ export async function runGrade(
 			},
 		}).finally(() => progress.stop());
 
-		const complete = summary.notGraded.length === 0;
+		// Accounts left for --resume (instructor-side trouble) keep the run unfinished, so it can redo them.
+		const left = summary.notGraded.length + summary.leftForResume.length;
+		const complete = left === 0;
 		if (complete) finishRun(db, runId, io.now().toISOString());
 		const outcomes = runOutcomes(db, runId);
 		io.stdout(
 			`Run ${runId} of cohort ${cohortName} (${labs.join(', ')}): ${outcomes.accounts} account${outcomes.accounts === 1 ? '' : 's'} graded` +
-				`${complete ? '' : `, ${summary.notGraded.length} not yet (stopped; continue with --resume)`} in ${(summary.wallMs / 1000).toFixed(1)} s\n`,
+				`${complete ? '' : `, ${left} not yet (${summary.notGraded.length > 0 ? 'stopped; ' : ''}continue with --resume)`} in ${(summary.wallMs / 1000).toFixed(1)} s\n`,
 		);
 		io.stdout(formatRunOutcomes(outcomes));
-		context.setExitCode(exitCodeForOutcomes(outcomes, complete));
+		if (summary.leftForResume.length > 0) io.stdout(formatLeftForResume(summary.leftForResume));
+		if (summary.stoppedBy) {
+			// Not the learners' fault, and nothing more can be graded until the instructor signs in again.
+			throw new CannotGradeError(
+				`stopped: ${summary.stoppedBy.message}. ${left} account${left === 1 ? ' was' : 's were'} not graded and ${left === 1 ? 'is' : 'are'} left for \`sre-lab grade --resume\` once your credentials work again.`,
+			);
+		}
+		context.setExitCode(
+			summary.leftForResume.length > 0 ? exitCodes.couldNotGrade : exitCodeForOutcomes(outcomes, complete),
+		);
 	} finally {
 		removeInterruptHandler();
 		runLock?.release();

@@ -2,7 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createAccountCredentials } from '../../../graders/cohort/account-credentials.ts';
-import { AssumeRoleFailed } from '../../../graders/cohort/account-errors.ts';
+import { InstructorSideError } from '../../../graders/cohort/account-errors.ts';
 import { stsRegionFor } from '../../../graders/cohort/sts-region.ts';
 
 const instructor = async () => ({ accessKeyId: 'AKIAINSTRUCTOR000000', secretAccessKey: 'instructor-secret' });
@@ -87,8 +87,10 @@ describe('createAccountCredentials on a stalled STS connection', () => {
 			const started = Date.now();
 			const failure = await credentials().catch((error: unknown) => error);
 			expect(Date.now() - started).toBeLessThan(3_000);
-			expect(failure).toBeInstanceOf(AssumeRoleFailed);
-			expect((failure as Error).message).toMatch(/TimeoutError: .*300 ms requestTimeout/);
+			// A stalled connection says nothing about the learner's role: left for --resume (issue 12).
+			expect(failure).toBeInstanceOf(InstructorSideError);
+			expect(failure).toMatchObject({ kind: 'network', stopsRun: false });
+			expect((failure as Error).message).toMatch(/did not answer sts:AssumeRole within 0\.3 s/);
 		} finally {
 			for (const socket of sockets) socket.destroy();
 			await new Promise((resolve) => server.close(resolve));
