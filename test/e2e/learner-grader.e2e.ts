@@ -75,7 +75,7 @@ test("the learner's Node is the machine's own, not the project's pinned Node", (
 /** The grader as the Lab 1 page of one build shows it, run in empty folders. */
 function learnerRunsTheGrader(
 	label: string,
-	openSite: () => Promise<{ site: StaticSite; origin: string; base: string }>,
+	openSite: () => Promise<{ site: StaticSite; base: string; origin?: string }>,
 ) {
 	describe(label, () => {
 		let site: StaticSite;
