@@ -3,6 +3,9 @@
  *
  *   npx node labs/lab3/load-generator.ts --url https://abc123.execute-api.eu-west-1.amazonaws.com --rate 5 --duration 900
  *
+ * Learners run the bundled copy the course site publishes (scripts/course-downloads.ts), with plain `node` 20+:
+ *   node load-generator-<version>.mjs --url … --rate 5 --duration 900
+ *
  * Prints one line per interval (requests, 4xx, 5xx, network errors, p50/p90/p99) and a total.
  * Ctrl-C stops early and still prints the total. Exit code 0 when the run completed, 64 on usage errors.
  */

@@ -14,7 +14,8 @@ export interface LoadOptions {
 /** Bounds that keep the generator polite: the app's stage throttles at 50 req/s anyway. */
 export const LIMITS = { maxRate: 50, maxDurationSeconds: 3600 } as const;
 
-export const USAGE = `Usage: npx node labs/lab3/load-generator.ts --url <ApiUrl> [--rate 5] [--duration 600] [--report-every 10]
+export const USAGE = `Usage: node load-generator-<version>.mjs --url <ApiUrl> [--rate 5] [--duration 600] [--report-every 10]
+       (from a clone of the course repository: npx node labs/lab3/load-generator.ts …)
 
   --url           the API's base URL (stack output ApiUrl), http or https
   --rate          requests per second, 1 to ${LIMITS.maxRate} (default 5)
