@@ -2,7 +2,7 @@
  * Publishes the course's downloads (scripts/course-downloads.ts: the learner's grader, the lab tooling) with
  * the site, so the grader a page tells learners to run is always the one built with that page:
  * - `astro build` writes each file and its `.sha256` into the output folder, i.e. at `<base>/<path>`;
- * - `astro dev` serves them from memory at the same URLs (built once, when the dev server starts);
+ * - `astro dev` serves them from memory at the same URLs (built on first use; restart it to pick up grader changes);
  * - pages read their paths and checksums from the virtual module `virtual:course-downloads`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
