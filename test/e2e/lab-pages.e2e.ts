@@ -3,6 +3,7 @@
  * with every hint; each step has its section, with a console and a CLI variant where the step changes
  * something; the commands the lab relies on are shown; no axe violations.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadManifest } from '../../graders/manifest/load-manifest.ts';
@@ -18,11 +19,27 @@ interface LabPage {
 	commands: string[];
 }
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+/** The grader and lab tooling as the course site publishes them (learner-grader.e2e.ts runs these commands). */
+const grader = `node sre-lab-${version}.mjs`;
+
 const labPages: LabPage[] = [
-	{ lab: 'lab1', stepsWithVariants: 6, commands: ['npx sre-lab check lab1'] },
+	{ lab: 'lab1', stepsWithVariants: 6, commands: [`${grader} check lab1`] },
 	// Step 8 only inspects the result, with one command and one console path in prose.
-	{ lab: 'lab2', stepsWithVariants: 7, commands: ['npx sre-lab check lab2', 'node labs/lab2/seed-snapshots.mjs'] },
-	{ lab: 'lab3', stepsWithVariants: 7, commands: ['npx sre-lab check lab3', 'labs/lab3/load-generator.ts'] },
+	{
+		lab: 'lab2',
+		stepsWithVariants: 7,
+		commands: [`${grader} check lab2`, `node seed-snapshots-${version}.mjs`, `cleanup-function-${version}.zip`],
+	},
+	{
+		lab: 'lab3',
+		stepsWithVariants: 7,
+		commands: [
+			`${grader} check lab3`,
+			`node load-generator-${version}.mjs`,
+			`--template-file app-template-${version}.yaml`,
+		],
+	},
 ];
 
 let browser: Browser;
