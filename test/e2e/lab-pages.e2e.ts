@@ -24,7 +24,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const grader = `node sre-lab-${version}.mjs`;
 
 const labPages: LabPage[] = [
-	{ lab: 'lab1', stepsWithVariants: 6, commands: [`${grader} check lab1`] },
+	// Steps 1–6 and the ungraded "Break it on purpose" section, which fires the alarm.
+	{ lab: 'lab1', stepsWithVariants: 7, commands: [`${grader} check lab1`] },
 	// Step 8 only inspects the result, with one command and one console path in prose.
 	{
 		lab: 'lab2',
