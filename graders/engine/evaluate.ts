@@ -2,8 +2,9 @@ import { getLab } from '../labs/index.ts';
 import type { ManifestCheck } from '../manifest/manifest-schema.ts';
 import type { LabDefinition } from './define-lab.ts';
 import { ReadFailed } from './errors.ts';
+import { type FailedReadWatch, watchFailedReads } from './failed-read-watch.ts';
 import { createSnapshotView } from './snapshot-view.ts';
-import type { CheckResult, LabOutcome, LabResult, Snapshot, SnapshotView } from './types.ts';
+import type { CheckResult, CheckVerdict, LabOutcome, LabResult, ReadError, Snapshot, SnapshotView } from './types.ts';
 
 export interface EvaluateOptions {
 	now?: () => Date;
@@ -46,10 +47,29 @@ function outdatedSnapshotMessage(missing: readonly string[]): string {
 	);
 }
 
+/**
+ * The verdict on a check whose `fail` looked at reads that failed: `error`, naming them. What the check
+ * found missing may be in what could not be read (the dashboard that could not be fetched, the log
+ * group whose streams were denied), so the learner is not failed on it.
+ */
+function failedReadsVerdict(looked: readonly ReadError[], verdict: CheckVerdict) {
+	const advice = [...new Set(looked.map((error) => error.message))];
+	const shown = advice.slice(0, 2).join(' ');
+	const more =
+		advice.length > 2 ? ` (${advice.length - 2} more read${advice.length === 3 ? '' : 's'} failed as well.)` : '';
+	return {
+		status: 'error' as const,
+		earned: 0,
+		message: `${shown}${more} Until ${advice.length === 1 ? 'it can' : 'they can'} be read this check cannot be graded, and it is not counted against the learner. From what could be read: ${verdict.message}`,
+		evidence: verdict.evidence ?? [],
+	};
+}
+
 function runCheck(
 	lab: LabDefinition,
 	check: ManifestCheck,
 	snapshot: Snapshot,
+	watched: FailedReadWatch,
 	view: SnapshotView,
 ): Omit<CheckResult, 'id' | 'title' | 'step' | 'points' | 'hint'> {
 	const implementation = lab.checks.get(check.id);
@@ -64,28 +84,31 @@ function runCheck(
 		message: outdatedSnapshotMessage(missing),
 		evidence: [],
 	});
-	try {
-		const verdict = implementation.evaluate(view);
+	const { unsettled, result } = watched.watch(() => implementation.evaluate(view));
+	if ('value' in result) {
+		const verdict = result.value;
 		if (missing.length > 0 && verdict.status !== 'pass') return outdated();
+		// A verdict rests only on reads that succeeded: a fail that looked at a failed read is not known.
+		if (verdict.status === 'fail' && unsettled.length > 0) return failedReadsVerdict(unsettled, verdict);
 		return {
 			status: verdict.status,
 			earned: verdict.status === 'pass' ? check.points : 0,
 			message: verdict.message,
 			evidence: verdict.evidence ?? [],
 		};
-	} catch (error) {
-		if (missing.length > 0) return outdated();
-		if (error instanceof ReadFailed) {
-			return { status: 'error', earned: 0, message: error.readError.message, evidence: [] };
-		}
-		// A check that throws on odd data must not take the whole report down with it.
-		return {
-			status: 'error',
-			earned: 0,
-			message: `The grader could not evaluate this check: ${(error as Error).message}`,
-			evidence: [],
-		};
 	}
+	const error = result.thrown;
+	if (missing.length > 0) return outdated();
+	if (error instanceof ReadFailed) {
+		return { status: 'error', earned: 0, message: error.readError.message, evidence: [] };
+	}
+	// A check that throws on odd data must not take the whole report down with it.
+	return {
+		status: 'error',
+		earned: 0,
+		message: `The grader could not evaluate this check: ${(error as Error).message}`,
+		evidence: [],
+	};
 }
 
 function outcomeOf(checks: readonly CheckResult[]): LabOutcome {
@@ -99,7 +122,9 @@ export function evaluateLabDefinition(
 	snapshot: Snapshot,
 	options: EvaluateOptions = {},
 ): LabResult {
-	const view = createSnapshotView(snapshot);
+	// Checks see a copy in which failed reads note who looks at them (see failed-read-watch.ts).
+	const watched = watchFailedReads(snapshot);
+	const view = createSnapshotView(watched.snapshot, watched.setAside);
 	const manifest = new Map(lab.manifest.checks.map((check) => [check.id, check]));
 	const results = new Map<string, CheckResult>();
 
@@ -111,7 +136,7 @@ export function evaluateLabDefinition(
 		const base = { id: check.id, title: check.title, step: check.step, points: check.points, hint: check.hint };
 		let result: CheckResult;
 		if (prerequisites.every((prerequisite) => prerequisite.status === 'pass')) {
-			result = { ...base, ...runCheck(lab, check, snapshot, view) };
+			result = { ...base, ...runCheck(lab, check, snapshot, watched, view) };
 			if (result.status === 'pass') delete result.hint;
 		} else {
 			const blocker = blockingCheck(check, results, manifest);

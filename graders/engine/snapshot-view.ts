@@ -1,9 +1,16 @@
 import { ReadFailed } from './errors.ts';
-import type { ReadOutcome, Snapshot, SnapshotView } from './types.ts';
+import type { ReadError, ReadOutcome, Snapshot, SnapshotView } from './types.ts';
 
-/** The read-only face of a snapshot that checks get: failed reads throw ReadFailed. */
-export function createSnapshotView(snapshot: Snapshot): SnapshotView {
+/**
+ * The read-only face of a snapshot that checks get: failed reads throw ReadFailed. `setAside` receives
+ * what a check states it judged without (the engine's FailedReadWatch); elsewhere it is not needed.
+ */
+export function createSnapshotView(
+	snapshot: Snapshot,
+	setAside: (failedRead: ReadError, because: string) => void = () => {},
+): SnapshotView {
 	return {
+		setAside,
 		accountId: snapshot.accountId,
 		region: snapshot.region,
 		window: snapshot.window,

@@ -82,6 +82,13 @@ export interface SnapshotView {
 	read<T>(collectorId: string): T;
 	/** The raw outcome, for reads a check can do without (undefined when not collected). */
 	outcome<T>(collectorId: string): ReadOutcome<T> | undefined;
+	/**
+	 * States that the running check's verdict does not depend on a failed read it looked at, and why
+	 * (e.g. "a log group without metric filters cannot hold the counting filter"). A `fail` that looked
+	 * at any failed read not set aside is graded `error` (see engine/evaluate.ts). Set aside only what
+	 * no verdict of the check could depend on; the reason is for the reviewer, in the learner's terms.
+	 */
+	setAside(failedRead: ReadError, because: string): void;
 }
 
 export interface CheckVerdict {

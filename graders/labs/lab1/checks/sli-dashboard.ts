@@ -1,9 +1,19 @@
 import type { Dashboard } from '../../../collectors/cloudwatch/dashboards.ts';
-import { ReadFailed } from '../../../engine/errors.ts';
-import type { CheckDefinition, PerResource, ReadError } from '../../../engine/types.ts';
+import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { dashboardMetrics, dashboardShows } from '../facts/dashboard-metrics.ts';
-import { errorMetrics, filterReads, metricKey, requestMetrics } from '../facts/filter-behaviour.ts';
+import {
+	errorMetrics,
+	filterReads,
+	metricKey,
+	requestMetrics,
+	setAsideFilterReadsUnless,
+} from '../facts/filter-behaviour.ts';
 
+/**
+ * A dashboard that charts both filter metrics. A dashboard that could not be fetched might be the one,
+ * so looking at it makes a fail an error (the engine's rule, engine/evaluate.ts); a filter left
+ * unjudged (its group or its test unread) matters only when a dashboard charts its metric.
+ */
 export const sliDashboard: CheckDefinition = {
 	id: 'sli-dashboard',
 	reads: [...filterReads, 'cloudwatch.dashboards'],
@@ -11,14 +21,11 @@ export const sliDashboard: CheckDefinition = {
 		const errors = errorMetrics(view);
 		const requests = requestMetrics(view);
 		const dashboards = view.read<PerResource<Dashboard>>('cloudwatch.dashboards');
+		const readable = Object.entries(dashboards).flatMap(([name, outcome]) =>
+			outcome.ok ? [{ name, charted: dashboardMetrics(outcome.data.body) }] : [],
+		);
 		const partial: string[] = [];
-		let firstFailure: ReadError | undefined;
-		for (const [name, outcome] of Object.entries(dashboards)) {
-			if (!outcome.ok) {
-				firstFailure ??= outcome.error;
-				continue;
-			}
-			const charted = dashboardMetrics(outcome.data.body);
+		for (const { name, charted } of readable) {
 			const showsErrors = errors.some((metric) => dashboardShows(charted, metric));
 			const showsRequests = requests.some((metric) => dashboardShows(charted, metric));
 			if (showsErrors && showsRequests) {
@@ -31,7 +38,11 @@ export const sliDashboard: CheckDefinition = {
 			if (showsErrors) partial.push(`"${name}" charts the 5xx metric but not the request metric`);
 			if (showsRequests) partial.push(`"${name}" charts the request metric but not the 5xx metric`);
 		}
-		if (partial.length === 0 && firstFailure) throw new ReadFailed(firstFailure);
+		setAsideFilterReadsUnless(
+			view,
+			(metric) => readable.some(({ charted }) => dashboardShows(charted, metric)),
+			'no dashboard charts the metrics of the filters it leaves unjudged, so whatever they count no dashboard shows the SLI',
+		);
 		const names = Object.keys(dashboards);
 		const wanted = [...errors, ...requests].map(metricKey).join(', ');
 		return {

@@ -97,6 +97,12 @@ export const sloRecorded: CheckDefinition = {
 					: `${parameter.message} Correcting it satisfies this check; whether an Application Signals SLO would count instead could not be read: ${readError.message}`,
 			});
 		}
+		if (applicationSignals.state === 'unavailable') {
+			view.setAside(
+				applicationSignals.error,
+				'Application Signals is not offered in this Region or at this endpoint, so no SLO can be recorded there',
+			);
+		}
 		return { ...parameter, message: `${parameter.message}${applicationSignalsNote(applicationSignals)}` };
 	},
 };

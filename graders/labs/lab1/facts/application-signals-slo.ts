@@ -3,7 +3,7 @@ import type {
 	SloInterval,
 } from '../../../collectors/application-signals/service-level-objectives.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
-import type { PerResource, ReadErrorKind, SnapshotView } from '../../../engine/types.ts';
+import type { PerResource, ReadError, ReadErrorKind, SnapshotView } from '../../../engine/types.ts';
 
 export const applicationSignalsRead = 'application-signals.service-level-objectives';
 
@@ -15,7 +15,7 @@ const unavailableKinds: ReadonlySet<ReadErrorKind> = new Set(['not-implemented',
 
 export type ApplicationSignalsReading =
 	/** The endpoint or Region does not offer the service. */
-	| { state: 'unavailable'; reason: string }
+	| { state: 'unavailable'; reason: string; error: ReadError }
 	| { state: 'could-not-read'; error: ReadFailed }
 	| { state: 'read'; complete: ServiceLevelObjective[]; incomplete: ServiceLevelObjective[]; failed: ReadFailed[] };
 
@@ -36,7 +36,8 @@ export function readApplicationSignalsSlos(view: SnapshotView): ApplicationSigna
 		data: view.read<PerResource<ServiceLevelObjective>>(applicationSignalsRead),
 	};
 	if (!outcome.ok) {
-		if (unavailableKinds.has(outcome.error.kind)) return { state: 'unavailable', reason: outcome.error.message };
+		if (unavailableKinds.has(outcome.error.kind))
+			return { state: 'unavailable', reason: outcome.error.message, error: outcome.error };
 		return { state: 'could-not-read', error: new ReadFailed(outcome.error) };
 	}
 	const complete: ServiceLevelObjective[] = [];

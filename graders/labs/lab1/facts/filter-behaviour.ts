@@ -71,9 +71,12 @@ export function accessLogFilters(view: SnapshotView): {
 	const filters = allFilters.filter((filter) => logGroups.includes(filter.logGroupName));
 	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
 	const tested: TestedFilter[] = [];
-	const untested: ReadError[] = groups.unread
-		.filter((group) => allFilters.some((filter) => filter.logGroupName === group.logGroupName))
-		.map((group) => group.error);
+	const hasFilters = (group: { logGroupName: string }) =>
+		allFilters.some((filter) => filter.logGroupName === group.logGroupName);
+	for (const group of groups.unread.filter((unread) => !hasFilters(unread))) {
+		view.setAside(group.error, `${group.logGroupName} has no metric filter, so it cannot hold the filter that counts`);
+	}
+	const untested: ReadError[] = groups.unread.filter(hasFilters).map((group) => group.error);
 	for (const filter of filters) {
 		const outcome = tests.byPattern[filter.filterPattern];
 		if (!outcome) {
@@ -152,6 +155,45 @@ export function untestedFilterMetrics(view: SnapshotView): { metric: FilterMetri
 			};
 			return [{ metric, error }];
 		});
+}
+
+/**
+ * Every failed read that leaves access-log filters unjudged — a log group whose streams or lines could
+ * not be read (it may be the access log), a filter pattern whose test failed — with the metrics its
+ * counting filters emit: the only way such a read can change a check built on filter metrics.
+ */
+export function unjudgedFilterReads(view: SnapshotView): { error: ReadError; metrics: FilterMetric[] }[] {
+	const groups = instanceLogGroups(view);
+	const accessLog = new Set(groups.accessLog.map((group) => group.logGroupName));
+	const filters = view.read<MetricFilter[]>('logs.metric-filters');
+	const tests = view.read<MetricFilterTests>('logs.metric-filter-tests');
+	const metricsOf = (candidates: MetricFilter[]) => candidates.flatMap((filter) => metricOf(filter) ?? []);
+	const unread = groups.unread.map(({ logGroupName, error }) => ({
+		error,
+		metrics: metricsOf(filters.filter((filter) => filter.logGroupName === logGroupName)),
+	}));
+	const onAccessLog = filters.filter((filter) => accessLog.has(filter.logGroupName));
+	const untestedPatterns = [...new Set(onAccessLog.map((filter) => filter.filterPattern))].flatMap((pattern) => {
+		const outcome = tests.byPattern[pattern];
+		return outcome && !outcome.ok
+			? [{ error: outcome.error, metrics: metricsOf(onAccessLog.filter((filter) => filter.filterPattern === pattern)) }]
+			: [];
+	});
+	return [...unread, ...untestedPatterns];
+}
+
+/**
+ * Sets aside (SnapshotView.setAside) the failed reads behind filters whose metrics `matters` rejects,
+ * e.g. metrics no alarm watches: whatever those filters count, the check's verdict is the same.
+ */
+export function setAsideFilterReadsUnless(
+	view: SnapshotView,
+	matters: (metric: FilterMetric) => boolean,
+	because: string,
+): void {
+	for (const { error, metrics } of unjudgedFilterReads(view)) {
+		if (!metrics.some(matters)) view.setAside(error, because);
+	}
 }
 
 /** Metrics emitted by filters that count all (or all successful) requests. */

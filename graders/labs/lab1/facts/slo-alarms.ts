@@ -24,6 +24,7 @@ import {
 	type FilterMetric,
 	metricKey,
 	requestMetrics,
+	setAsideFilterReadsUnless,
 	untestedFilterMetrics,
 } from './filter-behaviour.ts';
 import { labDefaultObjective, readSloParameter, sloParameterName } from './slo-record.ts';
@@ -194,6 +195,16 @@ export function judgeErrorAlarms(view: SnapshotView): SloAlarmJudgements {
 		applicationSignalsSlo: applicationSignalsLookup(view),
 	};
 	const metricAlarms = view.read<MetricAlarm[]>('cloudwatch.metric-alarms');
+	const watchedByAlarms = new Set(metricAlarms.flatMap((alarm) => watchedMetrics(alarm).map(metricKey)));
+	// A Metrics Insights query names its metric only inside the expression text.
+	const expressions = metricAlarms.flatMap((alarm) => alarm.metrics.flatMap((query) => query.expression ?? []));
+	setAsideFilterReadsUnless(
+		view,
+		(metric) =>
+			watchedByAlarms.has(metricKey(metric)) ||
+			expressions.some((expression) => expression.includes(metric.metricName)),
+		'no alarm watches the metrics of the filters it leaves unjudged, so whatever they count no alarm changes',
+	);
 	// Metrics of access-log filters whose TestMetricFilter failed: they may be the error or request
 	// metric, so an alarm on one that does not already count cannot be failed.
 	const untested = new Map(untestedFilterMetrics(view).map(({ metric, error }) => [metricKey(metric), error]));

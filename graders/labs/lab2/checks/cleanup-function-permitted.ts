@@ -1,5 +1,5 @@
 import type { ExecutionRole } from '../../../collectors/iam/lambda-execution-roles.ts';
-import type { CheckDefinition, CheckVerdict, PerResource } from '../../../engine/types.ts';
+import type { CheckDefinition, CheckVerdict, PerResource, SnapshotView } from '../../../engine/types.ts';
 import { policiesAllow } from '../../shared/policy-allows.ts';
 import { dataOf } from '../facts/alternatives.ts';
 import { labFunctions } from '../facts/cleanup-functions.ts';
@@ -14,10 +14,17 @@ export const cleanupActions = ['ec2:DescribeSnapshots', 'ec2:DeleteSnapshot'] as
  * the grader cannot know (a principal tag, say), and when there is no simulation at all, the policy
  * documents decide for that action, and the message says so.
  */
-function missingActions(role: ExecutionRole): { missing: string[]; how: string } {
+function missingActions(view: SnapshotView, role: ExecutionRole): { missing: string[]; how: string } {
 	const documents = role.policies.map((policy) => policy.document);
 	if (!role.simulation.ok) {
-		return { missing: cleanupActions.filter((action) => !policiesAllow(documents, action)), how: 'its policies' };
+		const missing = cleanupActions.filter((action) => !policiesAllow(documents, action));
+		if (missing.length > 0) {
+			view.setAside(
+				role.simulation.error,
+				'the role policies (all read) do not grant the action, and a simulation applies those same policies and boundaries, which can only take actions away',
+			);
+		}
+		return { missing, how: 'its policies' };
 	}
 	const decisions = role.simulation.data;
 	const fromDocuments: string[] = [];
@@ -52,7 +59,7 @@ export const cleanupFunctionPermitted: CheckDefinition = {
 		const problems: string[] = [];
 		for (const fn of functions) {
 			const role = dataOf(roles[fn.roleArn], `the execution role ${fn.roleArn}`);
-			const { missing, how } = missingActions(role);
+			const { missing, how } = missingActions(view, role);
 			if (missing.length === 0) {
 				return {
 					status: 'pass',
