@@ -64,6 +64,12 @@ export interface MatrixOptions {
 	knownLabs?: readonly { id: string; title: string }[];
 	/** Quiz ids of the course, shown even when nobody took them yet. */
 	knownQuizzes?: readonly string[];
+	/**
+	 * The only quiz ids that may become columns, in course order (the quiz banks). Results for any
+	 * other id — stored before import-progress checked ids against the course — are left out, so they
+	 * cannot add a column every learner is measured against.
+	 */
+	courseQuizzes?: readonly string[];
 }
 
 const notAttempted: LabCell = {
@@ -109,13 +115,15 @@ export function buildCompletionMatrix(data: CompletionData, options: MatrixOptio
 		knownLabs.map((lab) => lab.id),
 		[...data.learners.flatMap((learner) => Object.keys(learner.labs)), ...(rule.labs === 'all' ? [] : rule.labs)],
 	);
-	const quizzes = orderedUnion(
+	const allQuizzes = orderedUnion(
 		[...(options.knownQuizzes ?? [])],
 		[
 			...data.learners.flatMap((learner) => Object.keys(learner.quizzes)),
 			...(rule.quizzes === 'all' ? [] : rule.quizzes),
 		],
 	);
+	const courseQuizzes = options.courseQuizzes;
+	const quizzes = courseQuizzes ? courseQuizzes.filter((id) => allQuizzes.includes(id)) : allQuizzes;
 
 	const rows = data.learners.map((learner): MatrixRow => {
 		const labs = Object.fromEntries(labIds.map((lab) => [lab, labCell(learner, lab)]));

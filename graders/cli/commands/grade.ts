@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Command } from 'commander';
 import type { GradeAccount } from '../../cohort/account-outcome.ts';
 import { roleNamePattern } from '../../cohort/aws-identifiers.ts';
 import { createEngineGrader } from '../../cohort/engine-grader.ts';
+import { gradingFlagProblems } from '../../cohort/grading-flags.ts';
 import { gradingRecordOf } from '../../cohort/grading-record.ts';
 import { ungradedLabs, widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
@@ -36,6 +36,7 @@ import { getLab } from '../../labs/index.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
+import { readTextFile } from '../read-text-file.ts';
 
 export const defaultRoleName = 'SreLabGrader';
 
@@ -120,18 +121,29 @@ export function requestedLabs(labArgument: string | undefined, labsFlag: string 
 	return unique;
 }
 
+/** A flag's value, else the first environment variable set, with where it came from (for messages). */
+function valueFrom(
+	flag: string | undefined,
+	flagName: string,
+	env: CommandContext['io']['env'],
+	variables: readonly string[],
+): { value: string; source: string } | undefined {
+	if (flag !== undefined) return { value: flag, source: flagName };
+	for (const variable of variables) {
+		const value = env[variable];
+		if (value !== undefined) return { value, source: variable };
+	}
+	return undefined;
+}
+
 function cohortNameFor(options: GradeOptions): string {
 	return options.cohort ?? basename(options.roster, extname(options.roster));
 }
 
 async function readRoster(file: string): Promise<string> {
-	try {
-		return await readFile(file, 'utf8');
-	} catch (error) {
-		throw new UsageError(
-			`cannot read roster ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-		);
-	}
+	const read = await readTextFile(file);
+	if (!read.ok) throw new UsageError(`roster ${file}: ${read.reason}`);
+	return read.text;
 }
 
 function runToResume(db: GradebookDb, cohortId: number, cohortName: string, labs: readonly string[]): RunRow {
@@ -194,10 +206,16 @@ export async function runGrade(
 	if (!roleNamePattern.test(options.roleName))
 		throw new UsageError(`--role-name "${options.roleName}" is not a valid IAM role name`);
 
+	const region = valueFrom(options.region, '--region', io.env, ['AWS_REGION', 'AWS_DEFAULT_REGION']);
+	const externalId = valueFrom(options.externalId, '--external-id', io.env, ['SRE_LAB_EXTERNAL_ID']);
+	const endpointUrl = valueFrom(options.endpointUrl, '--endpoint-url', io.env, []);
+	const flagProblems = gradingFlagProblems({ region, externalId, endpointUrl });
+	if (flagProblems.length > 0) throw new UsageError(`${flagProblems.join('; ')}; nothing was graded`);
+
 	const roster = parseRoster(await readRoster(options.roster), {
 		roleName: options.roleName,
-		region: options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
-		externalId: options.externalId ?? io.env.SRE_LAB_EXTERNAL_ID,
+		region: region?.value,
+		externalId: externalId?.value,
 	});
 	if (roster.problems.length > 0) {
 		io.stderr(`${formatRosterProblems(options.roster, roster.problems)}\n`);

@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { formatRosterProblems, parseRosterLearners, type RosterLearner } from '../../cohort/roster.ts';
 import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
+import { loadCourseQuizzes } from '../../gradebook/course-quizzes.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import type { GradebookDb } from '../../gradebook/open-gradebook.ts';
 import { matchProgressLearner, parseProgressExport, quizScoresOf } from '../../gradebook/progress-import.ts';
+import { maxProgressFileBytes, progressTrustProblems } from '../../gradebook/progress-trust.ts';
 import { recordQuizScores } from '../../gradebook/quiz-results.ts';
 import { inTransaction } from '../../gradebook/transaction.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
-import { type CommandContext, UsageError } from '../io.ts';
+import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
+import { readTextFile } from '../read-text-file.ts';
 
 export interface ImportProgressOptions {
 	learner?: string;
@@ -20,15 +22,9 @@ export interface ImportProgressOptions {
 }
 
 async function readRosterLearners(file: string, context: CommandContext): Promise<RosterLearner[]> {
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch (error) {
-		throw new UsageError(
-			`cannot read roster ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-		);
-	}
-	const roster = parseRosterLearners(text);
+	const read = await readTextFile(file);
+	if (!read.ok) throw new UsageError(`roster ${file}: ${read.reason}`);
+	const roster = parseRosterLearners(read.text);
 	if (roster.problems.length > 0) {
 		const count = `${roster.problems.length} problem${roster.problems.length === 1 ? '' : 's'}`;
 		context.io.stderr(`${formatRosterProblems(file, roster.problems)}\n`);
@@ -85,16 +81,22 @@ export async function runImportProgress(
 				rejected += 1;
 				io.stderr(`${file}: rejected: ${reason}\n`);
 			};
-			let text: string;
-			try {
-				text = await readFile(file, 'utf8');
-			} catch (error) {
-				reject(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+			// Size first: a huge file is refused before it is read or parsed.
+			const read = await readTextFile(file, { maxBytes: maxProgressFileBytes });
+			if (!read.ok) {
+				reject(read.reason);
 				continue;
 			}
-			const parsed = parseProgressExport(text);
+			const parsed = parseProgressExport(read.text);
 			if (!parsed.ok) {
 				reject(parsed.reason);
+				continue;
+			}
+			const untrusted = progressTrustProblems(parsed.value, { quizzes: courseQuizzes(), now: io.now() });
+			if (untrusted.length > 0) {
+				// One line per field, so every problem of a tampered or damaged file is visible at once.
+				for (const problem of untrusted) io.stderr(`${file}: rejected: ${problem}\n`);
+				rejected += 1;
 				continue;
 			}
 			const learner = matchProgressLearner(db, parsed.value, { learnerId: options.learner, cohort: cohortName });
@@ -118,6 +120,15 @@ export async function runImportProgress(
 			`${rejected} of ${files.length} file${files.length === 1 ? '' : 's'} rejected; the others were imported.\n`,
 		);
 		context.setExitCode(exitCodes.usage);
+	}
+}
+
+/** The course's quizzes, from its quiz banks; without them no file can be checked, so nothing is imported. */
+function courseQuizzes() {
+	try {
+		return loadCourseQuizzes();
+	} catch (error) {
+		throw new CannotGradeError(`${(error as Error).message}; nothing more was imported`);
 	}
 }
 

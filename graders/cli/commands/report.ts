@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { findCohort } from '../../gradebook/cohorts.ts';
 import { loadCompletionData } from '../../gradebook/completion-data.ts';
+import { loadCourseQuizzes } from '../../gradebook/course-quizzes.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { labs } from '../../labs/index.ts';
 import { buildCompletionMatrix, type CompletionMatrix } from '../../report/completion-matrix.ts';
@@ -11,7 +12,7 @@ import { renderCompletionCsv } from '../../report/render-csv.ts';
 import { renderCompletionHtml } from '../../report/render-html.ts';
 import { renderCompletionJson } from '../../report/render-json.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
-import { type CommandContext, UsageError } from '../io.ts';
+import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
 
 export interface ReportOptions {
 	cohort?: string;
@@ -36,6 +37,28 @@ export function reportFormat(format: string | undefined, output: string | undefi
 	return chosen;
 }
 
+function labIds(): string[] {
+	return labs.map((lab) => lab.id);
+}
+
+function courseQuizIds(): string[] {
+	try {
+		return loadCourseQuizzes().map((quiz) => quiz.id);
+	} catch (error) {
+		throw new CannotGradeError((error as Error).message);
+	}
+}
+
+/** A required lab or quiz the course does not have could never be completed: a typo, refused. */
+function checkKnownIds(flag: string, selection: 'all' | string[], known: readonly string[], what: string): void {
+	if (selection === 'all') return;
+	const unknown = selection.filter((id) => !known.includes(id));
+	if (unknown.length > 0)
+		throw new UsageError(
+			`${flag}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the course's ${what} (${known.join(', ')})`,
+		);
+}
+
 export async function runReport(options: ReportOptions, context: CommandContext): Promise<void> {
 	const { io } = context;
 	const format = reportFormat(options.format, options.output);
@@ -48,6 +71,9 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 	if (!rule.success || Number.isNaN(minQuizAverage)) {
 		throw new UsageError(`--min-quiz-average expects a percentage from 0 to 100, got "${options.minQuizAverage}"`);
 	}
+	const quizIds = courseQuizIds();
+	checkKnownIds('--require-labs', rule.data.labs, labIds(), 'labs');
+	checkKnownIds('--require-quizzes', rule.data.quizzes, quizIds, 'quizzes');
 	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing');
 	let matrix: CompletionMatrix;
 	try {
@@ -58,6 +84,7 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 			cohort: options.cohort ?? null,
 			generatedAt: io.now().toISOString(),
 			knownLabs: labs.map((lab) => ({ id: lab.id, title: lab.manifest.title })),
+			courseQuizzes: quizIds,
 		});
 	} finally {
 		db.close();
