@@ -64,3 +64,10 @@ describe('report columns', () => {
 		]);
 	});
 });
+
+describe('the published package', () => {
+	it('ships the quiz banks, since import-progress and report read them at run time', async () => {
+		const { default: manifest } = await import('../../../package.json', { with: { type: 'json' } });
+		expect(manifest.files).toContain('quizzes/*.yaml');
+	});
+});
