@@ -2,7 +2,7 @@
  * Every page in the sitemap on phone-sized screens (320 and 360 CSS px wide): nothing makes the page
  * wider than the screen (wide tables scroll inside their own keyboard-reachable region), and no word
  * is broken inside (no "S/i/g/n/a/l" table headers). The measurement is geometric, so it holds for
- * whatever fonts the machine has.
+ * whatever fonts the machine has. On a touch screen, code copy buttons show without a hover.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -35,6 +35,30 @@ describe.each(pathnames)('%s', (pathname) => {
 			await page.close();
 		}
 	});
+});
+
+test('code copy buttons show without hovering on a touch screen, and wait for the pointer on a desktop', async () => {
+	const opacityOfCopyButton = async (touch: boolean) => {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			hasTouch: touch,
+			isMobile: touch,
+		});
+		try {
+			const page = await context.newPage();
+			await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
+			return Number(
+				await page
+					.locator('.expressive-code .copy button')
+					.first()
+					.evaluate((b) => getComputedStyle(b).opacity),
+			);
+		} finally {
+			await context.close();
+		}
+	};
+	expect(await opacityOfCopyButton(true)).toBeGreaterThanOrEqual(0.75);
+	expect(await opacityOfCopyButton(false)).toBe(0);
 });
 
 test('measures what it claims: a squeezed table header and a too-wide box are reported', async () => {
