@@ -14,6 +14,11 @@ export interface OpenGradebookOptions {
 	 * empty report.
 	 */
 	mustExist?: boolean;
+	/**
+	 * Create the gradebook's folder when it is missing (default true). The CLI creates it only for the
+	 * default location (`.sre-lab/`); a missing folder in a path the user typed is more likely a typo.
+	 */
+	createFolder?: boolean;
 }
 
 /** How long a statement waits for another process's write lock before failing. */
@@ -32,7 +37,7 @@ export function openGradebook(path: string, options: OpenGradebookOptions = {}):
 	try {
 		// The gradebook holds learners' names and emails: a new one is readable by its owner only
 		// (SQLite gives its -wal and -shm files the same permissions).
-		if (!inMemory) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+		if (!inMemory && options.createFolder !== false) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 		db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
 		if (isNew) chmodSync(path, 0o600);
 		// First, so that every statement below waits for a process that is creating the same file.
@@ -63,13 +68,20 @@ function checkPath(path: string, options: OpenGradebookOptions): boolean {
 	}
 	if (stats?.isDirectory())
 		throw new GradebookOpenError(path, 'it is a folder; give the path of the gradebook file inside it', true);
+	const folder = dirname(path);
 	if (!stats && options.mustExist) {
-		const folder = dirname(path);
 		throw new GradebookOpenError(
 			path,
 			existsSync(folder)
 				? 'there is no gradebook at this path (check --gradebook or SRE_LAB_GRADEBOOK; `sre-lab grade` or `sre-lab import-progress` creates one)'
 				: `its folder ${folder} does not exist (check --gradebook or SRE_LAB_GRADEBOOK)`,
+			true,
+		);
+	}
+	if (!stats && options.createFolder === false && !existsSync(folder)) {
+		throw new GradebookOpenError(
+			path,
+			`its folder ${folder} does not exist; check the path, or create the folder first`,
 			true,
 		);
 	}

@@ -235,7 +235,7 @@ export async function runGrade(
 		endpointUrl: options.endpointUrl,
 	});
 	const cohortName = cohortNameFor(options);
-	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create');
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create', io.env);
 	const stopInterrupt = new AbortController();
 	let removeInterruptHandler = () => {};
 	let runLock: HeldLock | undefined;

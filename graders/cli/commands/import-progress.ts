@@ -68,7 +68,7 @@ export async function runImportProgress(
 			}
 		: undefined;
 	const cohortName = enrolment?.cohort ?? options.cohort;
-	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create');
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create', io.env);
 	let rejected = 0;
 	try {
 		if (enrolment) {

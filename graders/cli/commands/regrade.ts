@@ -30,7 +30,7 @@ export async function runRegrade(options: RegradeOptions, context: CommandContex
 	const { io } = context;
 	const runId = Number(options.run);
 	if (!Number.isInteger(runId) || runId < 1) throw new UsageError(`--run expects a run number, got "${options.run}"`);
-	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing');
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing', io.env);
 	try {
 		const source = getRun(db, runId);
 		if (!source) throw new UsageError(`run ${runId} is not in the gradebook`);

@@ -74,7 +74,7 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 	const quizIds = courseQuizIds();
 	checkKnownIds('--require-labs', rule.data.labs, labIds(), 'labs');
 	checkKnownIds('--require-quizzes', rule.data.quizzes, quizIds, 'quizzes');
-	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing');
+	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'existing', io.env);
 	let matrix: CompletionMatrix;
 	try {
 		if (options.cohort && !findCohort(db, options.cohort))

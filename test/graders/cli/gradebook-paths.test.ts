@@ -79,6 +79,21 @@ describe('a gradebook path that is the user’s mistake: exit 64 naming the file
 		}
 	});
 
+	it('a typed path whose folder does not exist: the typo’d folder is not created', async () => {
+		scratch = scratchDirectory();
+		const roster = scratch.file(
+			'cohort.csv',
+			'learner_id,name,email,account_id\nana,Ana,ana@example.org,111111111111\n',
+		);
+		const typo = scratch.path('gradbooks/spring.sqlite');
+		const result = await run(['import-progress', '--roster', roster, '--gradebook', typo]);
+		expect(result.code).toBe(64);
+		expect(result.stderr).toContain(
+			`cannot open the gradebook ${typo}: its folder ${scratch.path('gradbooks')} does not exist; check the path, or create the folder first`,
+		);
+		expect(existsSync(scratch.path('gradbooks'))).toBe(false);
+	});
+
 	it('a file that is not a SQLite database', async () => {
 		scratch = scratchDirectory();
 		const roster = scratch.file(
