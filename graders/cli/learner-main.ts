@@ -7,7 +7,7 @@ const learnerCli = {
 	commands: learnerCommands,
 	helpFooter:
 		'Instructors: the cohort commands (grade, regrade, report, import-progress) run from a clone of the course\n' +
-		'repository after `npm install`, as `npx sre-lab grade …`.',
+		"repository after `npm install` (its ./bin/sre-lab.js), or from the npm package '@sre-foundations/sre-lab'.",
 };
 
 /** The learner's CLI (check, labs, policy, doctor); returns the exit code and never calls process.exit. */
