@@ -10,7 +10,8 @@ const exitCodeHelp = `
 Exit codes:
   0   every check passed
   1   some checks failed (you have work to do)
-  2   could not grade: credentials, permissions, throttling, network or region problems
+  2   could not grade: credentials, permissions, throttling, network or region problems,
+      or another process is grading the same run
   64  usage error: unknown lab or option, unreadable snapshot`;
 
 /** What differs between the full CLI (a checkout, the npm package) and the learner's single-file grader. */

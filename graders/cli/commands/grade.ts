@@ -370,7 +370,9 @@ export function createGradeCommand(dependencies: GradeDependencies = productionG
 Each account is graded once per run, concurrently, and written to the gradebook as soon as it is done,
 so a run that is interrupted loses nothing: repeat the command with --resume to finish it.
 An account that cannot be graded (role missing, AccessDenied, timeout) is recorded as an error and
-does not stop the run.
+does not stop the run. Trouble on your side is not recorded: your own credentials failing stops the
+run (exit 2), and accounts STS could not be reached for are left for --resume. One process grades a
+run at a time: a second --resume of it exits 2 naming the process that holds it.
 
 Examples:
   sre-lab grade lab1 --roster spring-2026.csv --external-id spring-2026-3f9c --region eu-west-1
