@@ -169,12 +169,34 @@ afterAll(async () => {
 	rmSync(baseOutDir, { recursive: true, force: true });
 });
 
-/** A loopback server that records requests and answers every one with a 500. */
-async function failingEndpoint(): Promise<{ server: Server; seen: IncomingHttpHeaders[]; url: string }> {
-	const seen: IncomingHttpHeaders[] = [];
+/** Where AWS CloudShell's credentials endpoint answers (AWS_CONTAINER_CREDENTIALS_FULL_URI), mimicked on loopback. */
+const containerCredentialsPath = '/latest/meta-data/container/security-credentials';
+const containerToken = 'cloudshell-authorization-token';
+
+/**
+ * A loopback server that records requests and answers every AWS call with a 500. Like CloudShell's credentials
+ * endpoint, it hands out temporary credentials (the container-credentials JSON) to a request carrying the token.
+ */
+async function failingEndpoint(): Promise<{
+	server: Server;
+	seen: { url: string; headers: IncomingHttpHeaders }[];
+	url: string;
+}> {
+	const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 	const server = createServer((request, response) => {
-		seen.push(request.headers);
+		seen.push({ url: request.url ?? '', headers: request.headers });
 		request.resume();
+		if (request.url === containerCredentialsPath && request.headers.authorization === containerToken) {
+			response.writeHead(200, { 'content-type': 'application/json' }).end(
+				JSON.stringify({
+					AccessKeyId: 'ASIAEXAMPLECLOUDSHELL',
+					SecretAccessKey: 'secret',
+					Token: 'session-token',
+					Expiration: new Date(Date.now() + 3_600_000).toISOString(),
+				}),
+			);
+			return;
+		}
 		response.writeHead(500).end('{"message":"internal error"}');
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -182,19 +204,31 @@ async function failingEndpoint(): Promise<{ server: Server; seen: IncomingHttpHe
 }
 
 describe('the downloaded grader calls AWS through the bundled SDK', () => {
-	test('signed requests go out; a failing endpoint is "could not grade" (exit 2) in one line per check, no stack trace', async () => {
+	test('with CloudShell-style credentials, signed requests go out; a failing endpoint is "could not grade" (exit 2), no stack trace', async () => {
 		const [command] = (await commandsOn(rootSite, 'labs/lab1/')).filter((entry) => entry.download === 'grader');
 		const endpoint = await failingEndpoint();
 		try {
 			const dir = emptyDir();
 			const { code, stdout, stderr } = await shell(
-				`${onServer(command as PageCommand, rootSite)} --region eu-west-1 --endpoint-url ${endpoint.url}`,
+				`${onServer(command as PageCommand, rootSite)} --endpoint-url ${endpoint.url}`,
 				dir,
-				{ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_MAX_ATTEMPTS: '1' },
+				{
+					// What AWS CloudShell sets: the Region, and a local endpoint that serves the session's credentials.
+					AWS_REGION: 'eu-west-1',
+					AWS_CONTAINER_CREDENTIALS_FULL_URI: `${endpoint.url}${containerCredentialsPath}`,
+					AWS_CONTAINER_AUTHORIZATION_TOKEN: containerToken,
+					AWS_MAX_ATTEMPTS: '1',
+				},
 			);
 			expect(code).toBe(2);
-			expect(endpoint.seen.length).toBeGreaterThan(0);
-			expect(endpoint.seen.every((headers) => headers.authorization?.startsWith('AWS4-HMAC-SHA256 '))).toBe(true);
+			const awsCalls = endpoint.seen.filter((request) => request.url !== containerCredentialsPath);
+			expect(awsCalls.length).toBeGreaterThan(0);
+			for (const call of awsCalls) {
+				expect(call.headers.authorization).toMatch(
+					/^AWS4-HMAC-SHA256 Credential=ASIAEXAMPLECLOUDSHELL\/\d{8}\/eu-west-1\//,
+				);
+				expect(call.headers['x-amz-security-token']).toBe('session-token');
+			}
 			expect(stdout).toMatch(/^! /m);
 			expect(`${stdout}${stderr}`).not.toMatch(/Dynamic require|NodeVersionSupportWarning|^\s+at /m);
 		} finally {
