@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -7,6 +8,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { courseDownloads } from './src/integrations/course-downloads.ts';
 import { tableRegionsPlugin } from './src/integrations/table-regions.ts';
+import { courseDayGroups, readCoursePages } from './src/utils/course-sidebar.ts';
 
 /**
  * SITE_URL and SITE_BASE let one build serve from a domain root or from a sub-path such as
@@ -46,22 +48,30 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: true,
 			plugins: validateLinks ? [starlightLinksValidator({ errorOnLocalLinks: true })] : [],
-			components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
+			components: {
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				PageTitle: './src/components/overrides/PageTitle.astro',
+				Hero: './src/components/overrides/Hero.astro',
+			},
+			// Adds the pop quiz (rendered after the Markdown) to "On this page".
+			routeMiddleware: './src/components/quiz/quiz-toc-middleware.ts',
+			// One guided path: each day's group holds its overview, modules, labs and quiz in agenda order,
+			// built from the pages' frontmatter (src/utils/course-sidebar.ts). Starlight's "Next" follows
+			// this order, so it runs Module 4 → Lab 1 → Module 5 … and ends on "You have finished".
 			sidebar: [
 				{
 					label: 'Start here',
 					items: [
 						{ slug: 'index', label: 'Welcome' },
 						{ slug: 'prepare-sandbox' },
-						{ slug: 'progress' },
-						{ slug: 'glossary' },
+						{ slug: 'labs', label: 'How the labs work' },
+						{ slug: 'quizzes', label: 'How the quizzes work' },
 					],
 				},
-				{ label: 'Day 1 · SRE principles', items: [{ autogenerate: { directory: 'day-1' } }] },
-				{ label: 'Day 2 · Monitoring and reliability', items: [{ autogenerate: { directory: 'day-2' } }] },
-				{ label: 'Day 3 · Incidents and delivery', items: [{ autogenerate: { directory: 'day-3' } }] },
-				{ label: 'Labs', items: [{ autogenerate: { directory: 'labs' } }] },
-				{ label: 'Quizzes', items: [{ autogenerate: { directory: 'quizzes' } }] },
+				...courseDayGroups(readCoursePages(fileURLToPath(new URL('./src/content/docs/', import.meta.url)))).map(
+					({ label, items }) => ({ label, items }),
+				),
+				{ label: 'Reference', items: [{ slug: 'progress' }, { slug: 'glossary' }] },
 				{ label: 'Instructors', items: [{ autogenerate: { directory: 'instructors' } }] },
 			],
 		}),

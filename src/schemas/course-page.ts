@@ -66,6 +66,8 @@ export const CoursePageSchema = z.object({
 	awsServices: z.array(z.enum(awsServiceNames)).optional(),
 	/** The lab this page belongs to or leads into. */
 	lab: z.enum(labIds).optional(),
+	/** A lab's cost in a few words, for the badges at the top of its page ("under US $1 if cleaned up the same day"). */
+	costNote: z.string().min(1).max(60).optional(),
 });
 
 export type CoursePageInput = z.input<typeof CoursePageSchema>;
