@@ -29,9 +29,9 @@ const sameRead = (a: ReadError, b: ReadError) =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isPlain = (value: object) => {
+const isPlainOrArray = (value: object) => {
 	const prototype = Object.getPrototypeOf(value);
-	return prototype === Object.prototype || prototype === null;
+	return Array.isArray(value) || prototype === Object.prototype || prototype === null;
 };
 
 function isFailedOutcome(value: unknown): value is { ok: false; error: ReadError } {
@@ -69,17 +69,22 @@ export function watchFailedReads(snapshot: Snapshot): FailedReadWatch {
 		);
 	};
 
-	// Snapshots are plain JSON (loaded or freshly collected), so a structural copy keeps everything.
-	const copy = (value: unknown): unknown => {
-		if (isFailedOutcome(value)) return observed(value);
-		if (Array.isArray(value)) return value.map(copy);
-		if (typeof value === 'object' && value !== null && isPlain(value))
-			return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, copy(child)]));
-		return value;
+	// A structured clone keeps the snapshot's plain data as it is (and as fast to read as the original);
+	// then each failed outcome in it is swapped for its observed twin, in place.
+	const observeWithin = (value: unknown): void => {
+		if (typeof value !== 'object' || value === null || !isPlainOrArray(value)) return;
+		const children = value as Record<string, unknown>;
+		for (const key of Object.keys(children)) {
+			const child = children[key];
+			if (isFailedOutcome(child)) children[key] = observed(child);
+			else observeWithin(child);
+		}
 	};
+	const reads = structuredClone(snapshot.reads);
+	observeWithin(reads);
 
 	return {
-		snapshot: { ...snapshot, reads: copy(snapshot.reads) as Snapshot['reads'] },
+		snapshot: { ...snapshot, reads },
 		setAside(failedRead, because) {
 			if (!because.trim())
 				throw new Error('a failed read is set aside only with the reason why the verdict does not depend on it');

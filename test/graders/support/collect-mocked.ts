@@ -1,4 +1,8 @@
-import { type ClientProviderOptions, createClientProvider } from '../../../graders/engine/clients.ts';
+import {
+	type ClientProvider,
+	type ClientProviderOptions,
+	createClientProvider,
+} from '../../../graders/engine/clients.ts';
 import { collectSnapshot } from '../../../graders/engine/collect.ts';
 import { windowEndingAt } from '../../../graders/engine/duration.ts';
 import type { Collector, Snapshot } from '../../../graders/engine/types.ts';
@@ -33,10 +37,13 @@ export async function collectFromMockedAccount<M extends MockedAccount>(options:
 	collectedAt: Date;
 	before?: (mocks: M) => void;
 	after?: (mocks: M) => void;
+	/** Wraps the clients the collectors get, e.g. to inject faults (support/fault-injection.ts). */
+	wrapClients?: (clients: ClientProvider) => ClientProvider;
 }): Promise<Snapshot> {
 	const mocks = options.installMocks();
 	options.before?.(mocks);
-	const clients = testClientProvider({ region: options.region, reads: options.collectors });
+	const provider = testClientProvider({ region: options.region, reads: options.collectors });
+	const clients = options.wrapClients?.(provider) ?? provider;
 	try {
 		return await collectSnapshot({
 			collectors: options.collectors,
