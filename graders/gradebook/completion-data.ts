@@ -1,3 +1,4 @@
+import { type CouldNotGradeEntry, loadCouldNotGrade } from './could-not-grade.ts';
 import type { GradebookDb } from './open-gradebook.ts';
 
 export interface AttemptSummary {
@@ -49,6 +50,8 @@ export interface CompletionData {
 	learners: LearnerRecordForReport[];
 	labTitles: Record<string, string>;
 	checkStruggles: CheckStruggle[];
+	/** Learners whose latest attempt at a lab is `error`, with the account error (absent in older callers' data). */
+	couldNotGrade?: CouldNotGradeEntry[];
 }
 
 interface AttemptViewRow {
@@ -185,5 +188,6 @@ export function loadCompletionData(db: GradebookDb, cohortName?: string): Comple
 			errored: row.errored,
 			attempted: row.attempted,
 		})),
+		couldNotGrade: loadCouldNotGrade(db, cohortName),
 	};
 }

@@ -1,4 +1,5 @@
 import type { CheckStruggle, CompletionData, LearnerRecordForReport } from '../gradebook/completion-data.ts';
+import type { CouldNotGradeEntry } from '../gradebook/could-not-grade.ts';
 import { type CompletionRule, describeCompletionRule, evaluateCompletion, roundPercent } from './completion-rule.ts';
 
 export type LabCellStatus = 'pass' | 'fail' | 'error' | 'not-attempted';
@@ -31,6 +32,10 @@ export interface MatrixRow {
 	quizAveragePercent: number | null;
 	complete: boolean;
 	missing: string[];
+	/** When the learner last got further: a lab's best score reached, or a quiz taken; null if never. */
+	lastProgressAt: string | null;
+	/** Incomplete, and no progress for the report's atRiskDays (or none ever). */
+	atRisk: boolean;
 }
 
 export interface LabCompletion {
@@ -54,7 +59,16 @@ export interface CompletionMatrix {
 	labCompletion: LabCompletion[];
 	checkStruggles: CheckStruggle[];
 	completeCount: number;
+	/** Share of learners complete, 0-100 (0 for an empty cohort). */
+	completionPercent: number;
+	/** Mean of the learners' quiz averages, over learners who have one; null when none has. */
+	averageQuizPercent: number | null;
+	atRiskDays: number;
+	atRiskCount: number;
+	couldNotGrade: CouldNotGradeEntry[];
 }
+
+export const defaultAtRiskDays = 7;
 
 export interface MatrixOptions {
 	rule: CompletionRule;
@@ -70,6 +84,8 @@ export interface MatrixOptions {
 	 * cannot add a column every learner is measured against.
 	 */
 	courseQuizzes?: readonly string[];
+	/** An incomplete learner with no progress for this many days is "at risk" (default 7). */
+	atRiskDays?: number;
 }
 
 const notAttempted: LabCell = {
@@ -98,6 +114,20 @@ function labCell(learner: LearnerRecordForReport, lab: string): LabCell {
 	};
 }
 
+/** The learner's latest step forward: a lab's best score first reached (above 0), or a quiz taken. */
+function lastProgressOf(learner: LearnerRecordForReport): string | null {
+	const times = [
+		...Object.values(learner.labs)
+			.filter((standing) => standing.best.score > 0)
+			.map((standing) => standing.best.observedAt),
+		...Object.values(learner.quizzes).map((quiz) => quiz.completedAt),
+	];
+	// ISO timestamps in UTC sort as text.
+	return times.sort().at(-1) ?? null;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
 function orderedUnion(first: readonly string[], rest: Iterable<string>): string[] {
 	const extra = [...new Set(rest)].filter((id) => !first.includes(id)).sort();
 	return [...first, ...extra];
@@ -106,6 +136,8 @@ function orderedUnion(first: readonly string[], rest: Iterable<string>): string[
 /** Learners × (labs, quizzes), with each learner's completion under the rule: what every report shows. */
 export function buildCompletionMatrix(data: CompletionData, options: MatrixOptions): CompletionMatrix {
 	const { rule } = options;
+	const atRiskDays = options.atRiskDays ?? defaultAtRiskDays;
+	const atRiskBefore = Date.parse(options.generatedAt) - atRiskDays * dayMs;
 	const knownLabs = options.knownLabs ?? [];
 	const titles = new Map<string, string>([
 		...Object.entries(data.labTitles),
@@ -143,6 +175,7 @@ export function buildCompletionMatrix(data: CompletionData, options: MatrixOptio
 		}
 		const passedLabs = new Set(labIds.filter((lab) => labs[lab]?.status === 'pass'));
 		const verdict = evaluateCompletion({ passedLabs, quizPercents }, rule, { labs: labIds, quizzes });
+		const lastProgressAt = lastProgressOf(learner);
 		return {
 			cohort: learner.cohort,
 			learnerId: learner.learnerId,
@@ -154,8 +187,12 @@ export function buildCompletionMatrix(data: CompletionData, options: MatrixOptio
 			quizAveragePercent: verdict.quizAveragePercent,
 			complete: verdict.complete,
 			missing: verdict.missing,
+			lastProgressAt,
+			atRisk: !verdict.complete && (lastProgressAt === null || Date.parse(lastProgressAt) < atRiskBefore),
 		};
 	});
+	const quizAverages = rows.flatMap((row) => (row.quizAveragePercent === null ? [] : [row.quizAveragePercent]));
+	const completeCount = rows.filter((row) => row.complete).length;
 
 	return {
 		format: 'sre-completion-report',
@@ -175,6 +212,14 @@ export function buildCompletionMatrix(data: CompletionData, options: MatrixOptio
 			learners: rows.length,
 		})),
 		checkStruggles: data.checkStruggles,
-		completeCount: rows.filter((row) => row.complete).length,
+		completeCount,
+		completionPercent: rows.length === 0 ? 0 : roundPercent((completeCount / rows.length) * 100),
+		averageQuizPercent:
+			quizAverages.length === 0
+				? null
+				: roundPercent(quizAverages.reduce((sum, value) => sum + value, 0) / quizAverages.length),
+		atRiskDays,
+		atRiskCount: rows.filter((row) => row.atRisk).length,
+		couldNotGrade: data.couldNotGrade ?? [],
 	};
 }

@@ -10,35 +10,67 @@ export const reportStyles = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
 main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }
 p.meta { color: var(--muted); margin: 0 0 1rem; }
 .summary { font-size: 1.1rem; }
-.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+dl.figures { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; }
+dl.figures > div { flex: 1 1 10rem; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+dl.figures dt { color: var(--muted); }
+dl.figures dd { margin: 0; }
+.figure { font-size: 1.6rem; font-weight: 700; }
+.filter { margin: .5rem 0; }
+.filter input { width: 1.1rem; height: 1.1rem; vertical-align: -.15rem; accent-color: var(--fill); }
+/* position: relative keeps visually hidden text inside the scroll box from widening the page. */
+.table-wrap { position: relative; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; max-width: 100%; }
+.table-wrap:focus-visible { outline: 2px solid var(--fill); outline-offset: 2px; }
+table { border-collapse: separate; border-spacing: 0; width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: .5rem .75rem; }
 th, td { padding: .35rem .75rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
-thead th { background: var(--track); border-top: 0; }
-th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+thead th { background: var(--track); border-top: 0; position: relative; }
+/* The learner column stays in view while the table scrolls sideways. */
+#learners th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); border-right: 1px solid var(--line); white-space: normal; min-width: 10rem; max-width: 16rem; overflow-wrap: anywhere; }
+#learners thead th:first-child { background: var(--track); z-index: 2; }
+th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
 .sort-icon::after { content: " ↕"; color: var(--muted); }
 th[aria-sort="ascending"] .sort-icon::after { content: " ↑"; color: inherit; }
 th[aria-sort="descending"] .sort-icon::after { content: " ↓"; color: inherit; }
 th button:focus-visible { outline: 2px solid var(--fill); outline-offset: 2px; }
+/* A short header's full name: hidden until hovered or focused, then a tip under the header. */
+.tip { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+th button:hover .tip, th button:focus-visible .tip { clip: auto; width: auto; height: auto; overflow: visible; z-index: 3;
+	top: 100%; left: 0; padding: .25rem .5rem; background: var(--fg); color: var(--bg); border-radius: 4px; font-weight: 400; white-space: normal; min-width: 12rem; }
 td.num { text-align: right; }
+td.wrap { white-space: normal; min-width: 12rem; }
+.line { display: block; }
 .pass { color: var(--pass); font-weight: 600; }
 .fail { color: var(--fail); font-weight: 600; }
 .error { color: var(--error); font-weight: 600; }
+.risk { display: block; color: var(--error); font-weight: 600; }
 .none { color: var(--muted); }
 .small { color: var(--muted); font-size: .85em; }
-.missing { display: block; white-space: normal; min-width: 14rem; max-width: 24rem; }
+.missing { display: block; white-space: normal; min-width: 12rem; max-width: 18rem; }
+details { text-align: left; }
+summary { cursor: pointer; color: var(--muted); font-size: .85em; }
+summary:focus-visible { outline: 2px solid var(--fill); outline-offset: 2px; }
+.quiz-list { margin: .25rem 0 0; padding-left: 1rem; font-size: .85em; }
+section.cause ul { padding-left: 1.25rem; }
+.message { overflow-wrap: anywhere; }
 ul.bars { list-style: none; padding: 0; margin: 0; max-width: 48rem; }
-ul.bars li { display: grid; grid-template-columns: 16rem minmax(6rem, 1fr) 17rem; gap: .75rem; align-items: center; margin: .35rem 0; }
+ul.bars li { display: grid; grid-template-columns: minmax(0, 16rem) minmax(4rem, 1fr) minmax(0, 17rem); gap: .75rem; align-items: center; margin: .35rem 0; }
 .track { display: block; height: 1rem; background: var(--track); border-radius: 3px; overflow: hidden; }
 .fill { display: block; height: 100%; background: var(--fill); }
-.track.small-bar { height: .6rem; min-width: 6rem; }
+.track.small-bar { display: inline-block; vertical-align: middle; height: .6rem; width: 5rem; }
 .fill.fail-fill { background: var(--fail); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media print { .table-wrap { overflow: visible; border: 0; } .sort-icon { display: none; } }
+/* A phone: the bar chart stacks label, bar and figures; main keeps a small margin. */
+@media (max-width: 40rem) {
+	main { padding: 1rem .75rem; }
+	ul.bars li { grid-template-columns: minmax(0, 1fr); gap: .15rem; margin: .75rem 0; }
+	#learners th:first-child { min-width: 8rem; max-width: 10rem; }
+}
+@media print { .table-wrap { overflow: visible; border: 0; } .sort-icon, .filter { display: none; } #learners th:first-child { position: static; } }
 `;
 
 /**
@@ -75,5 +107,25 @@ export const sortScript = `
 			});
 		});
 	}
+})();
+`;
+
+/**
+ * "Incomplete only": shows just the learners still missing something. The checkbox is in the page
+ * hidden and only revealed here, so without script nobody sees a control that does nothing.
+ */
+export const filterScript = `
+(() => {
+	const box = document.getElementById('incomplete-only');
+	const table = document.getElementById('learners');
+	const status = document.getElementById('filter-status');
+	if (!box || !table) return;
+	box.closest('.filter').hidden = false;
+	box.addEventListener('change', () => {
+		const rows = [...table.tBodies[0].rows];
+		for (const row of rows) row.hidden = box.checked && row.dataset.complete === 'true';
+		const shown = rows.filter((row) => !row.hidden).length;
+		if (status) status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' learners' + (box.checked ? ', incomplete only.' : '.');
+	});
 })();
 `;

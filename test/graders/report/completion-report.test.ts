@@ -251,3 +251,75 @@ describe('HTML report', () => {
 		expect(html()).toContain('Cy &lt;script&gt;alert(1)&lt;/script&gt;');
 	});
 });
+
+describe('summary figures and learners at risk', () => {
+	it('gives completion %, the average quiz score and who is at risk', () => {
+		expect(matrix.completionPercent).toBe(0);
+		// Ana 77.5, Ben 50 (day-2 not taken counts 0), Cy 0.
+		expect(matrix.averageQuizPercent).toBe(42.5);
+		// Only Cy (no progress ever) is incomplete with no progress within 7 days of 2026-03-05.
+		expect(matrix.rows.filter((row) => row.atRisk).map((row) => row.learnerId)).toEqual(['cy']);
+		expect(matrix.rows.find((row) => row.learnerId === 'ana')?.lastProgressAt).toBe('2026-03-03T16:00:00.000Z');
+	});
+
+	it('takes the at-risk window from the options', () => {
+		const strict = buildCompletionMatrix(loadCompletionData(db, 'spring-2026'), {
+			rule: defaultCompletionRule,
+			cohort: 'spring-2026',
+			generatedAt: now,
+			knownLabs: matrix.labs,
+			atRiskDays: 1.5,
+		});
+		// Cut-off 2026-03-04T00:00: Ana's last step (03-03) is before it, Ben's (03-04 10:00) after.
+		expect(strict.rows.filter((row) => row.atRisk).map((row) => row.learnerId)).toEqual(['ana', 'cy']);
+		expect(strict.atRiskCount).toBe(2);
+	});
+
+	it('lists the attempts that could not be graded with the stored account error', () => {
+		expect(matrix.couldNotGrade).toEqual([
+			expect.objectContaining({ learnerId: 'cy', lab: 'lab1', kind: 'assume-role', message: 'cannot assume the role' }),
+			expect.objectContaining({ learnerId: 'cy', lab: 'lab2', kind: 'assume-role' }),
+		]);
+	});
+});
+
+describe('HTML report for programme managers', () => {
+	const html = () => renderCompletionHtml(matrix);
+
+	it('puts the summary figures at the top', () => {
+		const text = html();
+		expect(text.indexOf('<dl class="figures">')).toBeLessThan(text.indexOf('<h2>Learners</h2>'));
+		expect(text).toContain('<dt>Completion</dt><dd><span class="figure">0 %</span>');
+		expect(text).toContain('<dt>Average quiz score</dt><dd><span class="figure">42.5 %</span>');
+		expect(text).toContain('<dt>Learners at risk</dt><dd><span class="figure">1</span>');
+	});
+
+	it('heads lab columns "Lab 1" with the full title in a tip, and summarises quizzes in one column', () => {
+		const text = html();
+		expect(text).toContain(
+			'<button type="button">Lab 1<span class="tip"><span class="visually-hidden">: </span>SLIs, SLOs and error budgets</span>',
+		);
+		expect(text).not.toContain('Quiz day-1</button>');
+		expect(text).toContain('<summary>2 of 2 taken<span class="visually-hidden"> by Ana Lima</span></summary>');
+	});
+
+	it('sorts struggles by failures and hides checks nobody failed, saying how many', () => {
+		const text = html();
+		const struggles = text.slice(
+			text.indexOf('<h2>Where the cohort struggles</h2>'),
+			text.indexOf('<h2>Could not grade'),
+		);
+		expect(struggles).toContain('lab2-check-1');
+		expect(struggles).not.toContain('lab1-check-1');
+		expect(struggles).toContain('3 checks that every graded learner passed are not listed.');
+	});
+
+	it('says why an account could not be graded and what to do, grouped by cause', () => {
+		const text = html();
+		const section = text.slice(text.indexOf('<h2>Could not grade</h2>'));
+		expect(section).toContain('Grader role not deployed, not trusting you, or ExternalId mismatch');
+		expect(section).toContain('<strong>Fix:</strong> Ask the learner to deploy labs/grader-role/template.yaml');
+		expect(section.match(/<h3 /g)).toHaveLength(1);
+		expect(section).toContain('Cy &lt;script&gt;');
+	});
+});
