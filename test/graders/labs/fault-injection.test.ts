@@ -205,7 +205,7 @@ describe('grading through injected faults', () => {
 		async (lab, _name, account) => {
 			const snapshot = await collect(account);
 			const before = statuses(lab, snapshot);
-			const turned = withOneReadLost(snapshot, 'throttled').flatMap(({ what, snapshot: lost }) =>
+			const turned = withOneReadLost(snapshot, 'rotate').flatMap(({ what, snapshot: lost }) =>
 				passesTurnedToFail(before, statuses(lab, lost)).map((transition) => `${what}: ${transition}`),
 			);
 			expect(turned).toEqual([]);
