@@ -10,6 +10,7 @@ const iamPrefixByClientName: Readonly<Record<string, string>> = {
 	CloudTrailClient: 'cloudtrail',
 	CloudWatchClient: 'cloudwatch',
 	CloudWatchLogsClient: 'logs',
+	ConfigServiceClient: 'config',
 	EC2Client: 'ec2',
 	EventBridgeClient: 'events',
 	IAMClient: 'iam',

@@ -36,7 +36,8 @@ async function listScheduledRules(events: EventBridgeClient): Promise<Rule[]> {
 	return rules;
 }
 
-async function listTargets(events: EventBridgeClient, ruleName: string): Promise<RuleTarget[]> {
+/** A rule's targets, following NextToken by hand. */
+export async function listTargets(events: EventBridgeClient, ruleName: string): Promise<RuleTarget[]> {
 	const targets: Target[] = [];
 	let nextToken: string | undefined;
 	do {

@@ -1,0 +1,67 @@
+import { EventBridgeClient, ListRulesCommand, type Rule } from '@aws-sdk/client-eventbridge';
+import type { Collector, PerResource } from '../../engine/types.ts';
+import { fanOut } from '../fan-out.ts';
+import { listTargets, type RuleTarget } from './scheduled-rules.ts';
+
+export interface AlarmStateRule {
+	name: string;
+	/** `ENABLED`, `DISABLED`, … */
+	state: string;
+	/** The event pattern as EventBridge stores it (JSON text). */
+	eventPattern: string;
+	targets: RuleTarget[];
+}
+
+/**
+ * Whether a rule's pattern can match CloudWatch's alarm state change events: the pattern names the
+ * source `aws.cloudwatch` (rules for other services' events are not read further).
+ */
+export function matchesCloudWatchEvents(eventPattern: string): boolean {
+	try {
+		const pattern = JSON.parse(eventPattern) as { source?: unknown };
+		const sources = Array.isArray(pattern.source) ? pattern.source : [pattern.source];
+		return sources.includes('aws.cloudwatch');
+	} catch {
+		return false;
+	}
+}
+
+async function listCloudWatchRules(events: EventBridgeClient): Promise<Rule[]> {
+	const rules: Rule[] = [];
+	let nextToken: string | undefined;
+	do {
+		const page = await events.send(new ListRulesCommand({ NextToken: nextToken, Limit: 100 }));
+		rules.push(...(page.Rules ?? []).filter((rule) => rule.EventPattern && matchesCloudWatchEvents(rule.EventPattern)));
+		nextToken = page.NextToken;
+	} while (nextToken);
+	return rules;
+}
+
+/**
+ * Rules on the default event bus whose pattern matches CloudWatch events (alarm state changes), with
+ * their targets, keyed by rule name: how an alarm starts an Automation runbook through EventBridge.
+ */
+export const eventsAlarmStateRules: Collector<PerResource<AlarmStateRule>> = {
+	id: 'events.alarm-state-rules',
+	description: 'EventBridge rules matching CloudWatch (alarm state change) events, and their targets',
+	iamActions: ['events:ListRules', 'events:ListTargetsByRule'],
+	async collect({ clients }) {
+		const events = clients.get(EventBridgeClient);
+		const rules = new Map(
+			(await listCloudWatchRules(events)).flatMap((rule) => (rule.Name ? [[rule.Name, rule] as const] : [])),
+		);
+		return fanOut(
+			[...rules.keys()],
+			async (name): Promise<AlarmStateRule> => {
+				const rule = rules.get(name) as Rule;
+				return {
+					name,
+					state: rule.State ?? 'unknown',
+					eventPattern: rule.EventPattern ?? '',
+					targets: await listTargets(events, name),
+				};
+			},
+			{ service: 'events', operation: 'ListTargetsByRule' },
+		);
+	},
+};

@@ -1,0 +1,57 @@
+import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+	eventsAlarmStateRules,
+	matchesCloudWatchEvents,
+} from '../../../../graders/collectors/events/alarm-state-rules.ts';
+import { accessDenied, runCollector } from '../../labs/lab4/support/run-collector.ts';
+
+const events = mockClient(EventBridgeClient);
+afterEach(() => events.reset());
+
+const alarmPattern = JSON.stringify({
+	source: ['aws.cloudwatch'],
+	'detail-type': ['CloudWatch Alarm State Change'],
+	detail: { state: { value: ['ALARM'] } },
+});
+const automationArn = 'arn:aws:ssm:eu-west-1:111122223333:automation-definition/AWS-RestartEC2Instance:$DEFAULT';
+
+describe('events.alarm-state-rules', () => {
+	it('keeps only rules matching CloudWatch events and reads their targets', async () => {
+		events.on(ListRulesCommand).resolves({
+			Rules: [
+				{ Name: 'remediate-latency', State: 'ENABLED', EventPattern: alarmPattern, EventBusName: 'default' },
+				{ Name: 'nightly', State: 'ENABLED', ScheduleExpression: 'rate(1 day)', EventBusName: 'default' },
+				{ Name: 'ec2-changes', State: 'ENABLED', EventPattern: '{"source":["aws.ec2"]}', EventBusName: 'default' },
+			],
+		});
+		events.on(ListTargetsByRuleCommand, { Rule: 'remediate-latency' }).resolves({
+			Targets: [{ Id: 'runbook', Arn: automationArn, RoleArn: 'arn:aws:iam::111122223333:role/sre-lab4-remediation' }],
+		});
+		expect(await runCollector(eventsAlarmStateRules)).toEqual({
+			'remediate-latency': {
+				ok: true,
+				data: {
+					name: 'remediate-latency',
+					state: 'ENABLED',
+					eventPattern: alarmPattern,
+					targets: [
+						{ id: 'runbook', arn: automationArn, roleArn: 'arn:aws:iam::111122223333:role/sre-lab4-remediation' },
+					],
+				},
+			},
+		});
+		expect(events.commandCalls(ListTargetsByRuleCommand)).toHaveLength(1);
+	});
+
+	it('reads a source given as one string and ignores patterns that are not JSON', () => {
+		expect(matchesCloudWatchEvents('{"source":"aws.cloudwatch"}')).toBe(true);
+		expect(matchesCloudWatchEvents('not json')).toBe(false);
+	});
+
+	it('lets access denied fail the read', async () => {
+		events.on(ListRulesCommand).rejects(accessDenied('events:ListRules'));
+		await expect(runCollector(eventsAlarmStateRules)).rejects.toThrow('events:ListRules');
+	});
+});
