@@ -89,6 +89,23 @@ function lab1HalfWay(): Lab1Account {
 	return account;
 }
 
+/** Lab 2 with a second function tagged for the lab, listed first, whose role may only list snapshots. */
+function lab2WithNeighbours() {
+	const account = completeLab2Account();
+	account.functions.unshift({ name: 'lab2-snapshot-report', role: 'lab2-report-role', tags: { 'sre-lab': 'lab2' } });
+	account.roles['lab2-report-role'] = {
+		'inline:list-snapshots': {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeSnapshots', Resource: '*' }],
+		},
+	};
+	account.simulations['lab2-report-role'] = {
+		'ec2:DescribeSnapshots': 'allowed',
+		'ec2:DeleteSnapshot': 'implicitDeny',
+	};
+	return account;
+}
+
 function lab2HalfWay() {
 	const account = completeLab2Account();
 	for (const window of account.windows) for (const task of window.tasks) task.parameters = { Operation: ['Scan'] };
@@ -108,8 +125,36 @@ function lab2HalfWay() {
 	return account;
 }
 
-function lab3HalfWay() {
+/** Lab 3 with a draft dashboard (average latency and traffic only) and a draft latency alarm without actions. */
+function lab3WithNeighbours() {
 	const account = completeLab3Account();
+	account.dashboards['lab3-draft'] = {
+		widgets: [
+			{
+				type: 'metric',
+				properties: {
+					metrics: [
+						['AWS/ApiGateway', 'Latency', 'ApiId', app.apiId],
+						['.', 'Count', '.', '.'],
+					],
+				},
+			},
+		],
+	};
+	account.alarms.push({
+		...account.alarms[0],
+		AlarmName: 'lab3-latency-draft',
+		AlarmArn: 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:lab3-latency-draft',
+		ExtendedStatistic: undefined,
+		Statistic: 'Average',
+		AlarmActions: [],
+		OKActions: [],
+	} as (typeof account.alarms)[number]);
+	return account;
+}
+
+function lab3HalfWay() {
+	const account = lab3WithNeighbours();
 	account.functions[app.inventory] = { tracingMode: 'PassThrough' };
 	account.alarms = account.alarms.map((alarm) =>
 		alarm.AlarmName === app.errorAlarm ? { ...alarm, AlarmActions: [] } : alarm,
@@ -129,8 +174,20 @@ const accounts: SimulatedAccount[] = [
 	},
 	{ lab: 'lab1', name: 'half-way', collectors: lab1.collectors, mock: () => mockLab1Account(lab1HalfWay()) },
 	{ lab: 'lab2', name: 'complete', collectors: lab2.collectors, mock: () => mockLab2Account(completeLab2Account()) },
+	{
+		lab: 'lab2',
+		name: 'with neighbours',
+		collectors: lab2.collectors,
+		mock: () => mockLab2Account(lab2WithNeighbours()),
+	},
 	{ lab: 'lab2', name: 'half-way', collectors: lab2.collectors, mock: () => mockLab2Account(lab2HalfWay()) },
 	{ lab: 'lab3', name: 'complete', collectors: lab3.collectors, mock: () => mockLab3Account(completeLab3Account()) },
+	{
+		lab: 'lab3',
+		name: 'with neighbours',
+		collectors: lab3.collectors,
+		mock: () => mockLab3Account(lab3WithNeighbours()),
+	},
 	{ lab: 'lab3', name: 'half-way', collectors: lab3.collectors, mock: () => mockLab3Account(lab3HalfWay()) },
 ];
 
@@ -162,7 +219,7 @@ function passesTurnedToFail(
 	});
 }
 
-const rounds = 16;
+const rounds = 10;
 
 describe('grading through injected faults', () => {
 	it('the simulated accounts pass, fail and skip checks without faults, so transitions can show', async () => {
