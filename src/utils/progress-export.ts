@@ -1,4 +1,5 @@
 import type { ProgressExport, StoredProgress } from '../schemas/progress.ts';
+import { migrateProgress } from './progress-migrate.ts';
 import {
 	COURSE_ID,
 	COURSE_TITLE,
@@ -11,6 +12,7 @@ import {
 import {
 	isPlainObject,
 	readLabProgress,
+	readLabProgressV1,
 	readLearner,
 	readPageProgress,
 	readQuizProgress,
@@ -65,8 +67,13 @@ export function readProgressExport(value: unknown): ReadExportResult {
 			reason: `This file has format version ${String(value.version)}, which this site cannot read. Update the site or export again.`,
 		};
 	}
-	if (value.version !== PROGRESS_VERSION) {
+	const migration = migrateProgress(value);
+	if (migration.kind !== 'current' && migration.kind !== 'migrated') {
 		return { ok: false, reason: `This file has an unknown format version ${String(value.version)}.` };
+	}
+	// A version 1 lab entry was only ever the learner's mark; a `grader` in one was not written by this site.
+	if (value.version === 1 && readSection(value.labs, SLUG_ID, readLabProgressV1).discarded > 0) {
+		return { ok: false, reason: 'Some entries in the file are invalid (labs). Nothing was imported.' };
 	}
 	const course = value.course;
 	if (!isPlainObject(course) || course.id !== COURSE_ID || typeof course.title !== 'string' || course.title === '') {

@@ -3,13 +3,18 @@ import { isPlainObject } from './progress-validate.ts';
 
 /**
  * Upgrades a stored progress document written by an older version of the site, one version at a time.
- * `migrations[n]` turns a version-n document into a version-(n + 1) one. Version 1 is the first
- * published format, so the table is empty today; the next format change adds `1: (doc) => …` here and
- * every learner's saved progress is carried forward instead of being lost.
+ * `migrations[n]` turns a version-n document into a version-(n + 1) one, so every learner's saved
+ * progress (and every exported file) is carried forward instead of being lost.
  */
 export type ProgressMigration = (document: Record<string, unknown>) => Record<string, unknown>;
 
-export const progressMigrations: Readonly<Record<number, ProgressMigration>> = {};
+export const progressMigrations: Readonly<Record<number, ProgressMigration>> = {
+	/**
+	 * 1 → 2: lab entries gained an optional `grader` result and `doneAt` became optional. Every version 1
+	 * lab entry (`{ doneAt }`) is a valid version 2 one, so only the version changes (stamped by the caller).
+	 */
+	1: (document) => ({ ...document }),
+};
 
 export type MigrationResult =
 	| { kind: 'current'; document: Record<string, unknown> }

@@ -5,8 +5,21 @@
  * the constants here means the two cannot disagree on a pattern or a limit.
  */
 
-/** Version of both the stored document and the export file. Bump it only with a migration. */
-export const PROGRESS_VERSION = 1;
+/**
+ * Version of both the stored document and the export file. Bump it only with a migration.
+ * 2: a lab entry may carry the grader's result (`grader`) beside or instead of the hand-set `doneAt`.
+ */
+export const PROGRESS_VERSION = 2;
+
+/**
+ * The quiz mark the course asks for: the gradebook's default completion rule wants a quiz average of at
+ * least this percentage (`minQuizAveragePercent` in graders/report/completion-rule.ts; a unit test keeps
+ * the two equal). The quiz shows each score against it so a learner knows where they stand.
+ */
+export const QUIZ_PASS_PERCENT = 70;
+
+/** The lab outcomes `sre-lab check --json` reports (graders/engine/types.ts `LabOutcome`). */
+export const LAB_OUTCOMES = ['pass', 'fail', 'error'] as const;
 
 /** `format` field of an export file, so an importer can tell it from any other JSON. */
 export const PROGRESS_EXPORT_FORMAT = 'sre-course-progress';

@@ -1,4 +1,4 @@
-import type { Learner, QuizProgress, StoredProgress } from '../schemas/progress.ts';
+import type { LabGraderResult, LabProgress, Learner, QuizProgress, StoredProgress } from '../schemas/progress.ts';
 import { migrateProgress } from './progress-migrate.ts';
 import { createMemoryStorage, type KeyValueStorage } from './progress-storage.ts';
 import { emptyProgress, readStoredProgress } from './progress-validate.ts';
@@ -40,7 +40,10 @@ export interface ProgressStore {
 	get(): StoredProgress;
 	markPageRead(pageId: string, read: boolean): void;
 	saveQuiz(quizId: string, submission: QuizSubmission): QuizProgress;
+	/** The learner's own "I have completed this lab" mark; the grader's result, if any, is kept. */
 	setLabDone(labId: string, done: boolean): void;
+	/** Records the grader's result for a lab (from `sre-lab check --json`), beside the hand-set mark. */
+	recordLabGrade(labId: string, grader: LabGraderResult): void;
 	setLearner(learner: Learner): void;
 	/** Replaces everything, e.g. with an imported file. */
 	replace(progress: StoredProgress): void;
@@ -157,7 +160,13 @@ export function createProgressStore(options: ProgressStoreOptions = {}): Progres
 			return entry;
 		},
 		setLabDone(labId, done) {
-			const entry = done ? { doneAt: now().toISOString() } : undefined;
+			const { doneAt: _previous, ...rest } = progress.labs[labId] ?? {};
+			const entry: LabProgress = done ? { ...rest, doneAt: now().toISOString() } : rest;
+			const keep = entry.doneAt !== undefined || entry.grader !== undefined;
+			commit({ ...progress, labs: withEntry(progress.labs, labId, keep ? entry : undefined) });
+		},
+		recordLabGrade(labId, grader) {
+			const entry: LabProgress = { ...progress.labs[labId], grader: { ...grader } };
 			commit({ ...progress, labs: withEntry(progress.labs, labId, entry) });
 		},
 		setLearner(learner) {

@@ -1,15 +1,17 @@
 import type { StoredProgress } from '../schemas/progress.ts';
+import { isLabDone } from './progress-steps.ts';
 
 /**
  * Which site pages count as done, for the ✓ marks in the sidebar: module pages the learner marked as
- * read, end-of-day quiz pages whose quiz was submitted, and lab pages whose lab is marked done.
+ * read, end-of-day quiz pages whose quiz was submitted, and lab pages whose lab is marked done or
+ * passed by the grader.
  */
 export function completedPageIds(progress: StoredProgress): Set<string> {
 	const done = new Set(Object.keys(progress.pages));
 	for (const quizId of Object.keys(progress.quizzes)) {
 		if (/^day-\d+$/.test(quizId)) done.add(`quizzes/${quizId}`);
 	}
-	for (const labId of Object.keys(progress.labs)) done.add(`labs/${labId}`);
+	for (const labId of Object.keys(progress.labs)) if (isLabDone(progress, labId)) done.add(`labs/${labId}`);
 	return done;
 }
 

@@ -1,7 +1,15 @@
-import type { LabProgress, Learner, PageProgress, QuizProgress, StoredProgress } from '../schemas/progress.ts';
+import type {
+	LabGraderResult,
+	LabProgress,
+	Learner,
+	PageProgress,
+	QuizProgress,
+	StoredProgress,
+} from '../schemas/progress.ts';
 import {
 	areSortedUniqueKeys,
 	isUtcTimestamp,
+	LAB_OUTCOMES,
 	MAX_LEARNER_FIELD_LENGTH,
 	OPTION_KEY,
 	PAGE_ID,
@@ -50,9 +58,35 @@ export function readPageProgress(value: unknown): PageProgress | undefined {
 	return { readAt: value.readAt };
 }
 
-export function readLabProgress(value: unknown): LabProgress | undefined {
+export function readLabGraderResult(value: unknown): LabGraderResult | undefined {
+	if (!isPlainObject(value) || !hasOnlyKeys(value, ['score', 'maxScore', 'outcome', 'gradedAt'])) return undefined;
+	const { score, maxScore, outcome, gradedAt } = value;
+	if (!isCount(score) || !isCount(maxScore) || maxScore === 0 || score > maxScore) return undefined;
+	const knownOutcome = LAB_OUTCOMES.find((candidate) => candidate === outcome);
+	if (!knownOutcome || !isTimestamp(gradedAt)) return undefined;
+	return { score, maxScore, outcome: knownOutcome, gradedAt };
+}
+
+/** A version 1 lab entry: the learner's own mark, nothing else. */
+export function readLabProgressV1(value: unknown): LabProgress | undefined {
 	if (!isPlainObject(value) || !hasOnlyKeys(value, ['doneAt']) || !isTimestamp(value.doneAt)) return undefined;
 	return { doneAt: value.doneAt };
+}
+
+/** A lab entry: the learner's own mark (`doneAt`), the grader's last result (`grader`), or both. */
+export function readLabProgress(value: unknown): LabProgress | undefined {
+	if (!isPlainObject(value) || !hasOnlyKeys(value, ['doneAt', 'grader'])) return undefined;
+	const lab: LabProgress = {};
+	if (value.doneAt !== undefined) {
+		if (!isTimestamp(value.doneAt)) return undefined;
+		lab.doneAt = value.doneAt;
+	}
+	if (value.grader !== undefined) {
+		const grader = readLabGraderResult(value.grader);
+		if (!grader) return undefined;
+		lab.grader = grader;
+	}
+	return lab.doneAt === undefined && lab.grader === undefined ? undefined : lab;
 }
 
 export function readQuizProgress(value: unknown): QuizProgress | undefined {

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ProgressExportSchema } from '../../src/schemas/progress.ts';
@@ -50,7 +50,7 @@ async function completeModule(page: Page): Promise<number> {
 	await quiz.getByRole('button', { name: 'Check answers' }).click();
 	await expect
 		.poll(() => quiz.locator('[data-score]').textContent())
-		.toBe(`Your score: ${count} out of ${count} (1 attempt).`);
+		.toMatch(new RegExp(`^Your score: ${count} out of ${count}, 100 % \\(1 attempt\\)\\.`));
 	return count;
 }
 
@@ -116,7 +116,9 @@ describe('My progress', () => {
 		await page.getByLabel('Import a progress file').setInputFiles(exportPath);
 		await expect
 			.poll(() => status(page).textContent())
-			.toMatch(/^Imported progress-e2e-.*\.json: 1 page read, 1 quiz taken, 1 lab done\.$/);
+			.toBe(
+				`Imported ${basename(exportPath)}: 3 new entries, 0 entries updated from the file, 0 entries kept because this browser's were newer.`,
+			);
 		await page.reload({ waitUntil: 'load' });
 		await dashboard(page).locator('[data-export]:not([disabled])').waitFor();
 		expect(await quizCell(page, 'module-02').textContent()).toBe(`${questionCount} of ${questionCount} (1 attempt)`);
@@ -130,6 +132,99 @@ describe('My progress', () => {
 		expect(await page.locator('sre-quiz[data-quiz-id="module-02"]').getAttribute('data-state')).toBe('submitted');
 		expect(await page.getByLabel('I have read this module').isChecked()).toBe(true);
 	}, 120_000);
+
+	test('shows a bar per day and links the next step, which the keyboard can follow', async () => {
+		await openProgressPage(page);
+		const bar = dashboard(page).locator('[data-day-bar="1"]');
+		expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(0);
+		const total = await bar.evaluate((element) => (element as HTMLProgressElement).max);
+		expect(await dashboard(page).locator('[data-day-text="1"]').textContent()).toBe(`0 of ${total} steps done`);
+		const next = dashboard(page).locator('[data-next-link]');
+		expect(await next.textContent()).toBe('Read 1. What SRE is');
+		expect(await axeViolations(page, 'sre-progress-dashboard')).toEqual([]);
+
+		const questionCount = await completeModule(page);
+		expect(questionCount).toBeGreaterThan(0);
+		await openProgressPage(page);
+		// Module 2 read and its quiz taken: two steps of day 1; the next step is still module 1, in agenda order.
+		expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(2);
+		expect(await dashboard(page).locator('[data-day-text="1"]').textContent()).toBe(`2 of ${total} steps done`);
+		expect(await next.textContent()).toBe('Read 1. What SRE is');
+		await next.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/day-1\/what-is-sre\/$/);
+	});
+
+	test('import merges: an older file never overwrites newer progress, and a version 1 file still imports', async () => {
+		await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
+		await page.getByLabel('I have completed this lab').check();
+		await openProgressPage(page);
+		const v1Path = join(tmpdir(), `progress-v1-${process.pid}-${Date.now()}.json`);
+		await writeFile(
+			v1Path,
+			JSON.stringify({
+				format: 'sre-course-progress',
+				version: 1,
+				exportedAt: '2026-01-02T10:00:00.000Z',
+				course: { id: 'sre-foundations-aws', title: 'SRE Foundations on AWS' },
+				pages: { [modulePageId]: { readAt: '2026-01-01T09:00:00.000Z' } },
+				quizzes: {},
+				labs: { lab1: { doneAt: '2026-01-01T12:00:00.000Z' }, lab2: { doneAt: '2026-01-01T12:00:00.000Z' } },
+			}),
+		);
+		await page.getByLabel('Import a progress file').setInputFiles(v1Path);
+		await expect
+			.poll(() => status(page).textContent())
+			.toBe(
+				`Imported ${basename(v1Path)}: 2 new entries, 1 entry updated from the file, 0 entries kept because this browser's were newer.`,
+			);
+		expect(await readCell(page, modulePageId).textContent()).toBe('Read (1 Jan 2026)');
+		expect(await page.getByLabel('Lab 1: SLIs, SLOs and error budgets done').isChecked()).toBe(true);
+		expect(await page.getByLabel('Lab 2: Automating toil done').isChecked()).toBe(true);
+		// Stored as the current version after a reload.
+		const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('sre-course:progress') ?? '{}'));
+		expect(stored.version).toBe(2);
+	});
+
+	test("shows the grader's result for a lab apart from the hand-set mark", async () => {
+		await page.addInitScript(() => {
+			if (sessionStorage.getItem('seeded')) return;
+			const grader = { score: 40, maxScore: 100, outcome: 'fail', gradedAt: '2026-11-22T10:00:00.000Z' };
+			const passed = { score: 80, maxScore: 80, outcome: 'pass', gradedAt: '2026-11-23T10:00:00.000Z' };
+			const progress = {
+				version: 2,
+				learner: {},
+				pages: {},
+				quizzes: {},
+				labs: { lab1: { grader }, lab2: { grader: passed } },
+			};
+			localStorage.setItem('sre-course:progress', JSON.stringify(progress));
+			sessionStorage.setItem('seeded', '1');
+		});
+		await openProgressPage(page);
+		const note = (lab: string) => dashboard(page).locator(`[data-lab-grader="${lab}"]`);
+		expect(await note('lab1').textContent()).toBe('Grader: 40 of 100 points, not passed yet (22 Nov 2026)');
+		expect(await note('lab2').textContent()).toBe('Verified by the grader: 80 of 80 points (23 Nov 2026)');
+		expect(await note('lab3').textContent()).toBe('Not checked by the grader yet');
+		// The learner's own box stays theirs: a grader result does not tick it.
+		expect(await page.getByLabel('Lab 1: SLIs, SLOs and error budgets done').isChecked()).toBe(false);
+		expect(await page.getByLabel('Lab 2: Automating toil done').isChecked()).toBe(false);
+		expect(await dashboard(page).locator('[data-summary]').textContent()).toMatch(/completed 1 of 3 labs\.$/);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download my progress' }).click(),
+		]);
+		const exported = ProgressExportSchema.parse(JSON.parse(await readFile((await download.path()) ?? '', 'utf8')));
+		expect(exported.version).toBe(2);
+		expect(exported.labs.lab2).toEqual({
+			grader: { score: 80, maxScore: 80, outcome: 'pass', gradedAt: '2026-11-23T10:00:00.000Z' },
+		});
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+			expect(await axeViolations(page, 'sre-progress-dashboard'), scheme).toEqual([]);
+		}
+	});
 
 	test('a lab page records the lab as done, for My progress and the sidebar', async () => {
 		await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
@@ -145,8 +240,10 @@ describe('My progress', () => {
 	});
 
 	test('works on a phone-sized screen without accessibility violations', async () => {
-		await page.setViewportSize({ width: 360, height: 740 });
+		await page.setViewportSize({ width: 320, height: 740 });
 		await openProgressPage(page);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+		await page.setViewportSize({ width: 360, height: 740 });
 		expect(await axeViolations(page, 'sre-progress-dashboard')).toEqual([]);
 		// The tables scroll sideways inside their own box instead of widening the page.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -87,35 +87,44 @@ describe('module quiz with the mouse', () => {
 		await element.getByRole('button', { name: 'Check answers' }).click();
 
 		const status = element.getByRole('status');
+		const percent = Math.round(((keys.length - 1) / keys.length) * 100);
 		await expect
 			.poll(() => status.textContent())
 			.toBe(
-				`You scored ${keys.length - 1} out of ${keys.length}. Each option now shows whether it was right, with an explanation.`,
+				`You scored ${keys.length - 1} out of ${keys.length} (${percent} %). Each option now shows whether it was right, with an explanation.`,
 			);
-		expect(await element.locator('[data-score]').textContent()).toBe(
-			`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`,
-		);
+		const scoreText = `Your score: ${keys.length - 1} out of ${keys.length}, ${percent} % (1 attempt). ${percent >= 70 ? 'At or above' : 'Below'} the 70 % quiz average that counts towards completing the course.`;
+		expect(await element.locator('[data-score]').textContent()).toBe(scoreText);
 		expect(await questions.nth(0).locator('[data-verdict]').textContent()).toMatch(
 			/^Not quite\. The correct answer is [A-F]\.$/,
 		);
 		expect(await questions.nth(1).locator('[data-verdict]').textContent()).toBe('Correct.');
-		// Every option's explanation is open and visible.
-		const explanations = element.locator('.sre-quiz__why');
-		const total = keys.reduce((sum, key) => sum + key.optionCount, 0);
-		const shown = await explanations.evaluateAll(
-			(all) =>
-				all.filter(
-					(details) =>
-						(details as HTMLDetailsElement).open && (details.querySelector('p')?.getClientRects().length ?? 0) > 0,
-				).length,
+		// Explanations are open where the answer was wrong, and collapsed (one click away) where it was right.
+		const openByQuestion = await questions.evaluateAll((sets) =>
+			sets.map((set) =>
+				[...set.querySelectorAll('details')].map(
+					(details) => details.open && (details.querySelector('p')?.getClientRects().length ?? 0) > 0,
+				),
+			),
 		);
-		expect(shown).toBe(total);
+		expect(openByQuestion[0]?.every(Boolean)).toBe(true);
+		for (const [index, open] of openByQuestion.slice(1).entries())
+			expect(open.some(Boolean), `question ${index + 2}`).toBe(false);
+		expect(await questions.nth(1).locator('summary').first().isVisible()).toBe(true);
+		// By the buttons: one link per question, ✓ or ✗, each leading to its question.
+		const summary = element.locator('[data-results] li a');
+		expect(await summary.count()).toBe(keys.length);
+		expect(await summary.nth(0).textContent()).toMatch(/^\s*✗\s*Question 1\s*: wrong\s*$/);
+		expect(await summary.nth(1).textContent()).toMatch(/^\s*✓\s*Question 2\s*: correct\s*$/);
+		const firstId = await questions.nth(0).getAttribute('id');
+		expect(await summary.nth(0).getAttribute('href')).toBe(`#${firstId}`);
+		await summary.nth(0).click();
+		expect(new URL(page.url()).hash).toBe(`#${firstId}`);
+		expect(await questions.nth(0).evaluate((set) => set.getBoundingClientRect().top >= -1)).toBe(true);
 		expect(await questions.nth(0).locator('[data-result="wrong"] [data-mark]').textContent()).toBe(
 			'Your answer: wrong',
 		);
 		expect(await questions.nth(0).locator('[data-result="missed"] [data-mark]').count()).toBe(1);
-		// Focus lands on the retry button, which replaced "Check answers".
-		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Try again');
 		expect(await axeViolations(page, 'sre-quiz')).toEqual([]);
 		// The right/wrong marks use theme colours; check their contrast in the dark theme too.
 		await page.emulateMedia({ colorScheme: 'dark' });
@@ -127,9 +136,7 @@ describe('module quiz with the mouse', () => {
 		await page.reload({ waitUntil: 'load' });
 		const reloaded = await waitForQuiz(page, 'module-01');
 		expect(await reloaded.getAttribute('data-state')).toBe('submitted');
-		expect(await reloaded.locator('[data-score]').textContent()).toBe(
-			`Your score: ${keys.length - 1} out of ${keys.length} (1 attempt).`,
-		);
+		expect(await reloaded.locator('[data-score]').textContent()).toBe(scoreText);
 		for (const [index, choice] of choices.entries()) {
 			const checked = await reloaded
 				.locator('fieldset[data-question-id]')
@@ -152,7 +159,9 @@ describe('module quiz with the mouse', () => {
 		await reloaded.getByRole('button', { name: 'Check answers' }).click();
 		await expect
 			.poll(() => reloaded.locator('[data-score]').textContent())
-			.toBe(`Your score: ${keys.length} out of ${keys.length} (2 attempts).`);
+			.toBe(
+				`Your score: ${keys.length} out of ${keys.length}, 100 % (2 attempts). At or above the 70 % quiz average that counts towards completing the course.`,
+			);
 	}, 120_000);
 
 	test('asks for the missing answers instead of scoring a half-finished quiz', async () => {
@@ -237,8 +246,21 @@ describe('end-of-day quiz with the keyboard only', () => {
 		await page.keyboard.press('Enter');
 		await expect
 			.poll(() => element.getByRole('status').textContent())
-			.toBe('You scored 7 out of 8. Each option now shows whether it was right, with an explanation.');
+			.toBe('You scored 7 out of 8 (88 %). Each option now shows whether it was right, with an explanation.');
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Try again');
+
+		// Tab reaches the per-question summary by the buttons; Enter on the ✗ link jumps to that question.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim())).toBe(
+			'✓Question 1: correct',
+		);
+		for (let step = 1; step < keys.length; step++) await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim())).toBe(
+			`✗Question ${keys.length}: wrong`,
+		);
+		await page.keyboard.press('Enter');
+		expect(new URL(page.url()).hash).toBe(`#day-2-${ids.at(-1)}`);
+		await element.getByRole('button', { name: 'Try again' }).focus();
 
 		// After checking, Shift+Tab walks back through the (now open) explanations.
 		await page.keyboard.press('Shift+Tab');
@@ -263,6 +285,73 @@ describe('end-of-day quiz with the keyboard only', () => {
 		expect(await element.locator('[data-actions]').isVisible()).toBe(false);
 		expect(await element.locator('.sre-quiz__why summary').first().isVisible()).toBe(true);
 		await context.close();
+	});
+});
+
+describe('quiz placement, headings and search', () => {
+	let page: Page;
+	let problems: PageProblems;
+
+	beforeEach(async () => {
+		({ page, problems } = await newWatchedPage(browser));
+	});
+	afterEach(async () => {
+		expect(problems.messages).toEqual([]);
+		await page.close();
+	});
+
+	test('a module quiz is in "On this page", before "I have read this module", with an accent-coloured link', async () => {
+		await page.goto(siteUrl('/day-1/what-is-sre/'), { waitUntil: 'load' });
+		const element = await waitForQuiz(page, 'module-01');
+		const tocLink = page.locator('starlight-toc a[href="#module-01-quiz-heading"]').first();
+		expect(await tocLink.textContent()).toMatch(/^\s*Pop quiz: /);
+		expect(await page.locator('#module-01-quiz-heading').textContent()).toBe((await tocLink.textContent())?.trim());
+		// The read mark comes after the quiz.
+		const quizBeforeToggle = await page.evaluate(() => {
+			const quizElement = document.querySelector('sre-quiz');
+			const toggle = document.querySelector('sre-progress-toggle');
+			return Boolean(
+				quizElement && toggle && quizElement.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING,
+			);
+		});
+		expect(quizBeforeToggle).toBe(true);
+		// "…every option. Your answers…": the sentences are spaced.
+		expect((await element.locator('.sre-quiz__intro').textContent())?.replace(/\s+/g, ' ')).toContain(
+			'for every option. Your answers are kept',
+		);
+		// Links in the quiz use the site's accent colour, in both themes.
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+			const colours = await element.locator('.sre-quiz__intro a').evaluate((link) => {
+				const probe = document.createElement('span');
+				probe.style.color = 'var(--sl-color-text-accent)';
+				link.parentElement?.append(probe);
+				const expected = getComputedStyle(probe).color;
+				probe.remove();
+				return { actual: getComputedStyle(link).color, expected };
+			});
+			expect(colours.actual, scheme).toBe(colours.expected);
+		}
+	});
+
+	test('an end-of-day quiz page has one heading and one introduction', async () => {
+		await page.goto(siteUrl('/quizzes/day-1/'), { waitUntil: 'load' });
+		await waitForQuiz(page, 'day-1');
+		expect(await page.locator('main h1').count()).toBe(1);
+		expect(await page.locator('main h2', { hasText: /quiz/i }).count()).toBe(0);
+		expect(await page.locator('sre-quiz .sre-quiz__intro').count()).toBe(0);
+		// Its module groups are the page's h2s, so the outline has no gap under the title.
+		expect(await page.locator('sre-quiz h2').count()).toBeGreaterThanOrEqual(5);
+		expect(await page.locator('sre-quiz h3').count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test('explanations are left out of the search index', () => {
+		const html = readFileSync(join(inject('distDir'), 'day-1', 'what-is-sre', 'index.html'), 'utf8');
+		const explanations = html.match(/<details[^>]*class="sre-quiz__why[^"]*"[^>]*>/g) ?? [];
+		expect(explanations.length).toBeGreaterThan(10);
+		for (const tag of explanations) expect(tag).toContain('data-pagefind-ignore');
 	});
 });
 

@@ -9,7 +9,7 @@ describe('createProgressExport', () => {
 	it('writes the documented envelope, omitting an empty learner', () => {
 		expect(createProgressExport(emptyProgress(), when)).toEqual({
 			format: 'sre-course-progress',
-			version: 1,
+			version: 2,
 			exportedAt: '2026-11-22T17:30:00.000Z',
 			course: { id: 'sre-foundations-aws', title: 'SRE Foundations on AWS' },
 			pages: {},

@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { StoredProgressSchema } from '../../src/schemas/progress.ts';
 import { migrateProgress, type ProgressMigration, progressMigrations } from '../../src/utils/progress-migrate.ts';
+import { PROGRESS_VERSION } from '../../src/utils/progress-rules.ts';
+import { readStoredProgress } from '../../src/utils/progress-validate.ts';
 
 describe('migrateProgress', () => {
 	it('passes a current document through', () => {
-		const document = { version: 1, pages: {} };
+		const document = { version: PROGRESS_VERSION, pages: {} };
 		expect(migrateProgress(document)).toEqual({ kind: 'current', document });
 	});
 
-	it('has no migrations yet, because version 1 is the first published format', () => {
-		expect(Object.keys(progressMigrations)).toEqual([]);
+	it('has a step from every earlier version to the current one', () => {
+		expect(Object.keys(progressMigrations).map(Number)).toEqual([1]);
+		expect(PROGRESS_VERSION).toBe(2);
+	});
+
+	it('carries a version 1 document (labs marked by hand) into version 2 without losing an entry', () => {
+		const v1 = {
+			version: 1,
+			learner: { id: 'ada' },
+			pages: { 'day-1/what-is-sre': { readAt: '2026-11-20T09:00:00.000Z' } },
+			quizzes: {},
+			labs: { lab1: { doneAt: '2026-11-20T11:00:00.000Z' } },
+		};
+		const migration = migrateProgress(v1);
+		expect(migration).toEqual({ kind: 'migrated', from: 1, document: { ...v1, version: 2 } });
+		if (migration.kind !== 'migrated') return;
+		expect(readStoredProgress(migration.document)).toEqual({ progress: { ...v1, version: 2 }, discarded: 0 });
+		expect(StoredProgressSchema.parse(migration.document)).toEqual({ ...v1, version: 2 });
 	});
 
 	it('applies each step in order and stamps the new version', () => {

@@ -19,7 +19,7 @@ describe('createProgressStore', () => {
 		store.setLabDone('lab1', true);
 		store.setLearner({ id: ' ada ', email: '' });
 		expect(JSON.parse(storage.getItem('sre-course:progress') ?? 'null')).toEqual({
-			version: 1,
+			version: 2,
 			learner: { id: 'ada' },
 			pages: { 'day-1/what-is-sre': { readAt: '2026-11-22T16:00:00.000Z' } },
 			quizzes: {
@@ -48,6 +48,20 @@ describe('createProgressStore', () => {
 		store.saveQuiz('day-1', { answers: { q: ['a'] }, score: 0, maxScore: 1 });
 		const second = store.saveQuiz('day-1', { answers: { q: ['b'], skipped: [] }, score: 1, maxScore: 1 });
 		expect(second).toMatchObject({ answers: { q: ['b'] }, score: 1, attempts: 2 });
+	});
+
+	it("records the grader's result beside the hand-set lab mark, and unmarking keeps the grader's result", () => {
+		const store = createProgressStore({ storage: createMemoryStorage(), now: fixedNow });
+		const grader = { score: 80, maxScore: 100, outcome: 'fail' as const, gradedAt: '2026-11-22T15:00:00.000Z' };
+		store.recordLabGrade('lab1', grader);
+		expect(store.get().labs).toEqual({ lab1: { grader } });
+		store.setLabDone('lab1', true);
+		expect(store.get().labs).toEqual({ lab1: { grader, doneAt: '2026-11-22T16:00:00.000Z' } });
+		store.setLabDone('lab1', false);
+		expect(store.get().labs).toEqual({ lab1: { grader } });
+		const passed = { ...grader, score: 100, outcome: 'pass' as const };
+		store.recordLabGrade('lab1', passed);
+		expect(store.get().labs.lab1?.grader).toEqual(passed);
 	});
 
 	it('unmarks pages and labs', () => {
@@ -79,7 +93,7 @@ describe('createProgressStore', () => {
 
 	it('drops only the damaged entries and reports a repair', () => {
 		const document = {
-			version: 1,
+			version: 2,
 			pages: { 'day-1/what-is-sre': { readAt: '2026-11-22T09:00:00Z' }, 'day-1/bad': { readAt: 'soon' } },
 			quizzes: {},
 			labs: {},
@@ -90,7 +104,7 @@ describe('createProgressStore', () => {
 	});
 
 	it('leaves data from a newer site version untouched and works in memory', () => {
-		const newer = JSON.stringify({ version: 2, everything: 'different' });
+		const newer = JSON.stringify({ version: 3, everything: 'different' });
 		const storage = storageWith('sre-course:progress', newer);
 		const store = createProgressStore({ storage });
 		expect(store.loadStatus).toBe('newer');

@@ -11,10 +11,20 @@ describe('completedPageIds', () => {
 				'module-04': { answers: { q: ['a'] }, score: 1, maxScore: 1, completedAt: '2026-11-22T09:00:00Z', attempts: 1 },
 				'day-2': { answers: { q: ['a'] }, score: 0, maxScore: 1, completedAt: '2026-11-22T09:00:00Z', attempts: 1 },
 			},
-			labs: { lab1: { doneAt: '2026-11-22T09:00:00Z' } },
+			labs: {
+				lab1: { doneAt: '2026-11-22T09:00:00Z' },
+				lab2: { grader: { score: 80, maxScore: 80, outcome: 'pass' as const, gradedAt: '2026-11-22T09:00:00Z' } },
+				lab3: { grader: { score: 10, maxScore: 80, outcome: 'fail' as const, gradedAt: '2026-11-22T09:00:00Z' } },
+			},
 		};
-		// A module quiz alone does not complete its page: the learner marks the page read.
-		expect([...completedPageIds(progress)].sort()).toEqual(['day-1/what-is-sre', 'labs/lab1', 'quizzes/day-2']);
+		// A module quiz alone does not complete its page: the learner marks the page read. A lab the grader
+		// passed is done without the learner's own mark; one the grader failed is not.
+		expect([...completedPageIds(progress)].sort()).toEqual([
+			'day-1/what-is-sre',
+			'labs/lab1',
+			'labs/lab2',
+			'quizzes/day-2',
+		]);
 	});
 });
 

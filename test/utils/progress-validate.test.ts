@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressExportSchema, StoredProgressSchema } from '../../src/schemas/progress.ts';
 import { createProgressExport, readProgressExport } from '../../src/utils/progress-export.ts';
+import { PROGRESS_VERSION } from '../../src/utils/progress-rules.ts';
 import { readStoredProgress } from '../../src/utils/progress-validate.ts';
 
 const quiz = {
@@ -11,12 +12,18 @@ const quiz = {
 	attempts: 2,
 };
 
+const grader = { score: 60, maxScore: 100, outcome: 'fail' as const, gradedAt: '2026-11-22T11:30:00.000Z' };
+
 const valid = {
-	version: 1,
+	version: PROGRESS_VERSION,
 	learner: { id: 'ada', email: 'ada@example.com' },
 	pages: { 'day-1/what-is-sre': { readAt: '2026-11-22T09:00:00.000Z' } },
 	quizzes: { 'module-04': quiz, 'day-1': { ...quiz, score: 6 } },
-	labs: { lab1: { doneAt: '2026-11-22T11:00:00Z' } },
+	labs: {
+		lab1: { doneAt: '2026-11-22T11:00:00Z' },
+		lab2: { grader },
+		lab3: { doneAt: '2026-11-22T12:00:00Z', grader },
+	},
 };
 
 /** Documents the zod contract rejects; the browser validator must drop something from each of them. */
@@ -41,6 +48,14 @@ const invalid: Record<string, unknown> = {
 	'blank learner field': { ...valid, learner: { id: '   ' } },
 	'section that is a list': { ...valid, pages: [] },
 	'quiz entry that is a number': { ...valid, quizzes: { 'module-04': 3 } },
+	'lab entry with neither mark nor grader result': { ...valid, labs: { lab1: {} } },
+	'grader score above maxScore': { ...valid, labs: { lab1: { grader: { ...grader, score: 101 } } } },
+	'grader outcome that is not pass, fail or error': {
+		...valid,
+		labs: { lab1: { grader: { ...grader, outcome: 'skipped' } } },
+	},
+	'grader result without a time': { ...valid, labs: { lab1: { grader: { ...grader, gradedAt: undefined } } } },
+	'extra field in a grader result': { ...valid, labs: { lab1: { grader: { ...grader, messages: [] } } } },
 };
 
 describe('readStoredProgress (browser) agrees with StoredProgressSchema (contract)', () => {
@@ -50,7 +65,7 @@ describe('readStoredProgress (browser) agrees with StoredProgressSchema (contrac
 	});
 
 	it('treats missing sections as empty, as zod does', () => {
-		const minimal = { version: 1 };
+		const minimal = { version: PROGRESS_VERSION };
 		expect(StoredProgressSchema.parse(minimal)).toEqual(readStoredProgress(minimal).progress);
 		expect(readStoredProgress(minimal).discarded).toBe(0);
 	});
@@ -73,7 +88,7 @@ describe('readStoredProgress (browser) agrees with StoredProgressSchema (contrac
 	});
 
 	it('rejects documents of another version as a whole', () => {
-		expect(readStoredProgress({ ...valid, version: 2 }).discarded).toBe(1);
+		expect(readStoredProgress({ ...valid, version: PROGRESS_VERSION + 1 }).discarded).toBe(1);
 		expect(readStoredProgress('nonsense').discarded).toBe(1);
 		expect(readStoredProgress(null).progress.pages).toEqual({});
 	});
@@ -92,7 +107,12 @@ describe('readProgressExport (browser) agrees with ProgressExportSchema (contrac
 
 	const brokenExports: Record<string, unknown> = {
 		'another format': { ...exported, format: 'something-else' },
-		'a newer version': { ...exported, version: 2 },
+		'a newer version': { ...exported, version: PROGRESS_VERSION + 1 },
+		'a version 1 file whose lab carries a grader result': {
+			...exported,
+			version: 1,
+			labs: { lab1: { doneAt: '2026-11-22T11:00:00Z', grader } },
+		},
 		'another course': { ...exported, course: { id: 'k8s-basics', title: 'K8s' } },
 		'a bad timestamp': { ...exported, exportedAt: 'yesterday' },
 		'an export date that does not exist': { ...exported, exportedAt: '2026-11-31T12:00:00.000Z' },
@@ -101,7 +121,7 @@ describe('readProgressExport (browser) agrees with ProgressExportSchema (contrac
 		...Object.fromEntries(
 			Object.entries(invalid)
 				.filter(([name]) => name !== 'unknown top-level field')
-				.map(([name, document]) => [name, { ...exported, ...(document as object), version: 1 }]),
+				.map(([name, document]) => [name, { ...exported, ...(document as object), version: PROGRESS_VERSION }]),
 		),
 	};
 
@@ -115,9 +135,24 @@ describe('readProgressExport (browser) agrees with ProgressExportSchema (contrac
 	}
 
 	it('explains a file from a newer site version', () => {
-		expect(readProgressExport({ ...exported, version: 2 })).toEqual({
+		expect(readProgressExport({ ...exported, version: 3 })).toEqual({
 			ok: false,
-			reason: 'This file has format version 2, which this site cannot read. Update the site or export again.',
+			reason: 'This file has format version 3, which this site cannot read. Update the site or export again.',
 		});
+	});
+
+	it('reads a version 1 file (labs marked by hand only) as the current version, as zod does', () => {
+		const v1File = {
+			format: 'sre-course-progress',
+			version: 1,
+			exportedAt: '2026-11-20T12:00:00.000Z',
+			course: { id: 'sre-foundations-aws', title: 'SRE Foundations on AWS' },
+			pages: valid.pages,
+			quizzes: valid.quizzes,
+			labs: { lab1: { doneAt: '2026-11-20T11:00:00.000Z' } },
+		};
+		const expected = { ...valid, learner: {}, labs: v1File.labs };
+		expect(readProgressExport(v1File)).toEqual({ ok: true, progress: expected });
+		expect(ProgressExportSchema.parse(v1File)).toEqual({ ...v1File, version: PROGRESS_VERSION });
 	});
 });

@@ -1,11 +1,14 @@
 import type { StoredProgress } from '../../schemas/progress.ts';
 import { createProgressExport, exportFileName, readProgressExport } from '../../utils/progress-export.ts';
+import { mergeProgress } from '../../utils/progress-merge.ts';
+import { type CourseStep, dayCompletion, isLabDone, nextCourseStep } from '../../utils/progress-steps.ts';
 import type { ProgressStore } from '../../utils/progress-store.ts';
 import { browserProgressStore } from './browser-store.ts';
 
 /**
- * <sre-progress-dashboard>: fills the "My progress" tables from the store and runs the learner
- * details form, export (download), import (file) and a two-step reset.
+ * <sre-progress-dashboard>: fills the "My progress" tables, the per-day bars and the next-step link
+ * from the store, and runs the learner details form, export (download), import (a merge, file) and a
+ * two-step reset.
  */
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -21,12 +24,14 @@ function plural(count: number, noun: string, nounPlural = `${noun}s`): string {
 class SreProgressDashboard extends HTMLElement {
 	#store: ProgressStore | undefined;
 	#status: HTMLElement | null = null;
+	#steps: CourseStep[] = [];
 
 	connectedCallback(): void {
 		if (this.#store) return;
 		const store = browserProgressStore();
 		this.#store = store;
 		this.#status = this.querySelector('[data-status]');
+		this.#steps = JSON.parse(this.querySelector('[data-steps]')?.textContent ?? '[]') as CourseStep[];
 		for (const control of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input'))
 			control.disabled = false;
 		this.#showStorageNote(store);
@@ -51,10 +56,18 @@ class SreProgressDashboard extends HTMLElement {
 			cell.textContent = quiz ? `${quiz.score} of ${quiz.maxScore} (${plural(quiz.attempts, 'attempt')})` : 'Not taken';
 		}
 		const labBoxes = this.querySelectorAll<HTMLInputElement>('input[data-lab]');
-		for (const box of labBoxes) box.checked = (box.dataset.lab ?? '') in progress.labs;
+		for (const box of labBoxes) box.checked = progress.labs[box.dataset.lab ?? '']?.doneAt !== undefined;
+		for (const note of this.querySelectorAll<HTMLElement>('[data-lab-grader]')) {
+			const grader = progress.labs[note.dataset.labGrader ?? '']?.grader;
+			note.dataset.outcome = grader?.outcome ?? '';
+			note.textContent = !grader
+				? 'Not checked by the grader yet'
+				: `${grader.outcome === 'pass' ? 'Verified by the grader' : 'Grader'}: ${grader.score} of ${grader.maxScore} points${grader.outcome === 'pass' ? '' : grader.outcome === 'error' ? ', some checks could not be graded' : ', not passed yet'} (${formatDate(grader.gradedAt)})`;
+		}
 		const readCells = this.querySelectorAll<HTMLElement>('[data-read]');
 		const readCount = [...readCells].filter((cell) => (cell.dataset.read ?? '') in progress.pages).length;
-		const labsDone = [...labBoxes].filter((box) => box.checked).length;
+		const labsDone = [...labBoxes].filter((box) => isLabDone(progress, box.dataset.lab ?? '')).length;
+		this.#renderPath(progress);
 		const summary = this.querySelector('[data-summary]');
 		if (summary) {
 			summary.textContent = `You have read ${readCount} of ${readCells.length} modules, taken ${quizzesTaken} of ${quizCells.length} quizzes and completed ${labsDone} of ${labBoxes.length} labs.`;
@@ -66,6 +79,26 @@ class SreProgressDashboard extends HTMLElement {
 				if (input instanceof HTMLInputElement && document.activeElement !== input)
 					input.value = progress.learner[field] ?? '';
 			}
+		}
+	}
+
+	#renderPath(progress: StoredProgress): void {
+		for (const { day, done, total } of dayCompletion(this.#steps, progress)) {
+			const bar = this.querySelector<HTMLProgressElement>(`[data-day-bar="${day}"]`);
+			if (bar) bar.value = done;
+			const text = this.querySelector(`[data-day-text="${day}"]`);
+			if (text) text.textContent = `${done} of ${plural(total, 'step')} done`;
+		}
+		const next = nextCourseStep(this.#steps, progress);
+		const line = this.querySelector<HTMLElement>('[data-next]');
+		const link = this.querySelector<HTMLAnchorElement>('[data-next-link]');
+		if (!line || !link) return;
+		if (next?.href) {
+			link.href = next.href;
+			link.textContent = next.label;
+			line.hidden = false;
+		} else {
+			line.hidden = true;
 		}
 	}
 
@@ -136,10 +169,11 @@ class SreProgressDashboard extends HTMLElement {
 			}
 			const result = readProgressExport(parsed);
 			if (result.ok) {
-				store.replace(result.progress);
-				const { pages, quizzes, labs } = result.progress;
+				// A merge, not a replace: an older file must not wipe out newer work in this browser.
+				const { progress, counts } = mergeProgress(store.get(), result.progress);
+				store.replace(progress);
 				this.#announce(
-					`Imported ${file.name}: ${plural(Object.keys(pages).length, 'page')} read, ${plural(Object.keys(quizzes).length, 'quiz', 'quizzes')} taken, ${plural(Object.keys(labs).length, 'lab')} done.`,
+					`Imported ${file.name}: ${plural(counts.added, 'new entry', 'new entries')}, ${plural(counts.updated, 'entry', 'entries')} updated from the file, ${plural(counts.kept, 'entry', 'entries')} kept because this browser's were newer.`,
 				);
 			} else {
 				this.#announce(`${file.name} was not imported. ${result.reason}`);

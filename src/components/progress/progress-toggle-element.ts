@@ -9,7 +9,8 @@ class SreProgressToggle extends HTMLElement {
 		const store = browserProgressStore();
 		const sync = (): void => {
 			const progress = store.get();
-			input.checked = kind === 'page' ? id in progress.pages : id in progress.labs;
+			// A lab's box is the learner's own mark; the grader's result is recorded beside it, not in it.
+			input.checked = kind === 'page' ? id in progress.pages : progress.labs[id]?.doneAt !== undefined;
 		};
 		input.addEventListener('change', () => {
 			if (kind === 'page') store.markPageRead(id, input.checked);

@@ -4,8 +4,10 @@ import { browserProgressStore } from '../progress/browser-store.ts';
 
 /**
  * <sre-quiz>: progressive enhancement for the server-rendered quiz in Quiz.astro. It checks the
- * answers, marks every option, reveals the explanations, announces the score politely, offers a retry
- * and saves the last submission in the progress store, restoring it on the next visit.
+ * answers, marks every option, reveals the explanations (open where the answer was wrong), shows a
+ * ✓/✗ link per question and the score as a percentage against the course's pass mark by the buttons,
+ * announces the score politely, offers a retry and saves the last submission in the progress store,
+ * restoring it on the next visit.
  *
  * The questions and the correct options are read from the markup (data-correct), so the script knows
  * nothing about banks and stays small.
@@ -23,6 +25,15 @@ function listKeys(keys: readonly string[]): string {
 	return `${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
 }
 
+function percent(score: number, maxScore: number): number {
+	return Math.round((score / maxScore) * 100);
+}
+
+function setText(parent: Element, selector: string, text: string): void {
+	const element = parent.querySelector(selector);
+	if (element) element.textContent = text;
+}
+
 function listNumbers(numbers: readonly number[]): string {
 	return numbers.length === 1 ? `question ${numbers[0]}` : `questions ${listKeys(numbers.map(String))}`;
 }
@@ -31,6 +42,7 @@ class SreQuiz extends HTMLElement {
 	#questions: QuestionView[] = [];
 	#status: HTMLElement | null = null;
 	#score: HTMLElement | null = null;
+	#results: HTMLElement | null = null;
 	#submit: HTMLButtonElement | null = null;
 	#retry: HTMLButtonElement | null = null;
 
@@ -39,6 +51,7 @@ class SreQuiz extends HTMLElement {
 		if (!form || this.#questions.length > 0) return;
 		this.#status = this.querySelector('[data-status]');
 		this.#score = this.querySelector('[data-score]');
+		this.#results = this.querySelector('[data-results]');
 		this.#submit = this.querySelector('[data-submit]');
 		this.#retry = this.querySelector('[data-retry]');
 		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question-id]')].map(
@@ -97,7 +110,7 @@ class SreQuiz extends HTMLElement {
 		});
 		this.#showResult(answers, saved);
 		this.#announce(
-			`You scored ${result.score} out of ${result.maxScore}. Each option now shows whether it was right, with an explanation.`,
+			`You scored ${result.score} out of ${result.maxScore} (${percent(result.score, result.maxScore)} %). Each option now shows whether it was right, with an explanation.`,
 		);
 		this.#retry?.focus();
 	}
@@ -123,7 +136,14 @@ class SreQuiz extends HTMLElement {
 						'': '',
 					}[result];
 			}
-			for (const details of question.fieldset.querySelectorAll('details')) details.open = true;
+			// Explanations open where the learner went wrong; where they were right, one click away.
+			for (const details of question.fieldset.querySelectorAll('details')) details.open = !correct[question.id];
+			const link = this.querySelector<HTMLElement>(`[data-summary-for="${question.id}"]`);
+			if (link) {
+				link.dataset.result = correct[question.id] ? 'right' : 'wrong';
+				setText(link, '[data-summary-mark]', correct[question.id] ? '✓' : '✗');
+				setText(link, '[data-summary-word]', correct[question.id] ? ': correct' : ': wrong');
+			}
 			const verdict = question.fieldset.querySelector<HTMLElement>('[data-verdict]');
 			if (verdict) {
 				const plural = question.correctKeys.length > 1;
@@ -137,9 +157,11 @@ class SreQuiz extends HTMLElement {
 		if (this.#retry) this.#retry.hidden = false;
 		if (this.#score) {
 			const tries = saved.attempts === 1 ? '1 attempt' : `${saved.attempts} attempts`;
-			this.#score.textContent = `Your score: ${saved.score} out of ${saved.maxScore} (${tries}).`;
-			this.#score.hidden = false;
+			const score = percent(saved.score, saved.maxScore);
+			const mark = Number(this.dataset.passPercent);
+			this.#score.textContent = `Your score: ${saved.score} out of ${saved.maxScore}, ${score} % (${tries}). ${score >= mark ? 'At or above' : 'Below'} the ${mark} % quiz average that counts towards completing the course.`;
 		}
+		if (this.#results) this.#results.hidden = false;
 	}
 
 	#startOver(): void {
@@ -159,6 +181,7 @@ class SreQuiz extends HTMLElement {
 		}
 		if (this.#submit) this.#submit.hidden = false;
 		if (this.#retry) this.#retry.hidden = true;
+		if (this.#results) this.#results.hidden = true;
 		this.#announce('Answers cleared. Your last score is kept until you check again.');
 		this.#questions[0]?.inputs[0]?.focus();
 	}
