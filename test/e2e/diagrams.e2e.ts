@@ -1,0 +1,151 @@
+/**
+ * Diagrams (src/components/Diagram.astro): drawn at build time, so every page that shows one carries
+ * an inline SVG with a name and a text alternative and ships no diagram script; legible and axe-clean
+ * in both themes; no page wider than a 320 px phone. Plus the calculator's burn-down chart.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { launchChromium, newWatchedPage } from './support/browser.ts';
+import { phoneLayout } from './support/phone-layout.ts';
+import { inject, siteUrl } from './support/site.ts';
+
+/** Page → the diagrams it must show (data-diagram = the DOT file's name). */
+const pagesWithDiagrams: Record<string, string[]> = {
+	'/': ['course-map'],
+	'/labs/lab1/': ['lab1-architecture'],
+	'/labs/lab2/': ['lab2-architecture'],
+	'/labs/lab3/': ['lab3-architecture'],
+	'/day-1/production-environment/': ['production-layers'],
+	'/day-1/slis-slos-error-budgets/': ['sli-slo-sla', 'burn-rate-alerting'],
+	'/day-3/incident-response/': ['incident-lifecycle'],
+	'/day-3/release-engineering/': ['canary-rollback'],
+};
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const useTheme = (page: Page, theme: 'dark' | 'light') =>
+	page.evaluate((value) => {
+		document.documentElement.dataset.theme = value;
+	}, theme);
+
+describe('diagrams rendered at build time', () => {
+	for (const [path, names] of Object.entries(pagesWithDiagrams)) {
+		test(`${path} carries ${names.join(', ')} as inline SVG with a text alternative and no diagram script`, () => {
+			const html = readFileSync(join(inject('distDir'), path, 'index.html'), 'utf8');
+			for (const name of names) {
+				const figure = new RegExp(`<figure[^>]*data-diagram="${name}"[\\s\\S]*?</figure>`).exec(html)?.[0];
+				expect(figure, `${name} on ${path}`).toBeDefined();
+				expect(figure).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="([^"]+)"[^>]*aria-describedby="([^"]+)"/);
+				const [, titleId, descriptionId] =
+					/aria-labelledby="([^"]+)"[^>]*aria-describedby="([^"]+)"/.exec(figure ?? '') ?? [];
+				expect(figure).toContain(`<title id="${titleId}">`);
+				expect(figure).toMatch(new RegExp(`id="${descriptionId}"[^>]*>\\s*<?[^<]{0,10}\\w`));
+				expect(figure).toContain('<summary>Describe this diagram in words</summary>');
+				expect(figure).not.toMatch(/"(black|white)"/);
+			}
+			expect(html).not.toMatch(/mermaid|viz-js|graphviz|@hpcc/i);
+		});
+	}
+
+	for (const path of Object.keys(pagesWithDiagrams)) {
+		test(`${path}: the diagram is visible, takes the theme colour, and axe finds nothing in light or dark`, async () => {
+			const { page, problems } = await newWatchedPage(browser);
+			try {
+				await page.goto(siteUrl(path), { waitUntil: 'load' });
+				const svg = page.locator('.course-diagram svg').first();
+				expect(await svg.isVisible()).toBe(true);
+				const colours: string[] = [];
+				for (const theme of ['light', 'dark'] as const) {
+					await useTheme(page, theme);
+					colours.push(await svg.evaluate((element) => getComputedStyle(element).color));
+					expect(await axeViolations(page), theme).toEqual([]);
+				}
+				// The drawing follows the theme's text colour rather than fixed black.
+				expect(colours[0]).not.toBe(colours[1]);
+				expect(problems.messages).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		});
+	}
+
+	test('the text alternative opens from the keyboard and the drawing scrolls in a focusable region', async () => {
+		const { page } = await newWatchedPage(browser);
+		try {
+			await page.setViewportSize({ width: 320, height: 700 });
+			await page.goto(siteUrl('/day-3/incident-response/'), { waitUntil: 'load' });
+			const figure = page.locator('figure[data-diagram="incident-lifecycle"]');
+			const region = figure.locator('[role="region"]');
+			expect(await region.getAttribute('tabindex')).toBe('0');
+			expect(await region.getAttribute('aria-label')).toBe('Diagram: The incident lifecycle and its roles');
+			await figure.locator('summary').focus();
+			await page.keyboard.press('Enter');
+			expect(await figure.locator('details').getAttribute('open')).not.toBeNull();
+			expect(await figure.locator('details').textContent()).toContain('incident commander');
+		} finally {
+			await page.close();
+		}
+	});
+
+	for (const width of [320, 375]) {
+		test(`no page with a diagram is wider than a ${width} px screen`, async () => {
+			const { page } = await newWatchedPage(browser);
+			try {
+				await page.setViewportSize({ width, height: 800 });
+				for (const path of Object.keys(pagesWithDiagrams)) {
+					await page.goto(siteUrl(path), { waitUntil: 'load' });
+					const layout = await phoneLayout(page);
+					expect({ path, overflowPx: layout.overflowPx, overflowing: layout.overflowing }).toEqual({
+						path,
+						overflowPx: 0,
+						overflowing: [],
+					});
+				}
+			} finally {
+				await page.close();
+			}
+		});
+	}
+});
+
+describe('error-budget calculator chart', () => {
+	test('redraws the burn-down line and its description when the burn rate changes', async () => {
+		const { page, problems } = await newWatchedPage(browser);
+		try {
+			await page.goto(siteUrl('/day-1/slis-slos-error-budgets/'), { waitUntil: 'load' });
+			const widget = page.locator('error-budget-calculator[data-ready]');
+			await widget.waitFor();
+			const line = widget.locator('[data-chart-line]');
+			const summary = widget.locator('[data-chart-summary]');
+			const before = await line.getAttribute('d');
+			// The server drew the starting value (14.4); the element redraws for each new one.
+			expect(await summary.textContent()).toBe(
+				'At burn rate 14.4, the error budget is gone after 2.08 days, 6.94 % of the way through the 30-day window.',
+			);
+			const field = widget.getByRole('textbox', { name: 'Burn rate' });
+			await field.fill('2');
+			await expect.poll(() => line.getAttribute('d')).not.toBe(before);
+			expect(await summary.textContent()).toBe(
+				'At burn rate 2, the error budget is gone after 15 days, 50 % of the way through the 30-day window.',
+			);
+			await field.fill('0.5');
+			await expect.poll(() => summary.textContent()).toContain('50 % of the error budget is left');
+			await field.fill('oops');
+			await expect.poll(() => widget.locator('[data-chart]').isHidden()).toBe(true);
+			const svg = widget.locator('[data-chart] svg');
+			expect(await svg.getAttribute('role')).toBe('img');
+			expect(problems.messages).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+});
