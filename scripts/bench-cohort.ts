@@ -16,14 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { memoizeCredentials } from '../graders/cohort/account-credentials.ts';
 import { createEngineGrader } from '../graders/cohort/engine-grader.ts';
-import { gradingRecordOf } from '../graders/cohort/grading-record.ts';
-import { ungradedLabs } from '../graders/cohort/lab-plan.ts';
+import { gradeAccounts, registerCohort, startLockedRun } from '../graders/cohort/grade-cohort.ts';
 import type { RosterEntry } from '../graders/cohort/roster.ts';
-import { runCohort } from '../graders/cohort/run-cohort.ts';
-import { ensureCohort, upsertLearners } from '../graders/gradebook/cohorts.ts';
 import { openGradebook } from '../graders/gradebook/open-gradebook.ts';
-import { recordAccountGrading } from '../graders/gradebook/record-grading.ts';
-import { startRun } from '../graders/gradebook/runs.ts';
 import {
 	accountId,
 	collectedAt,
@@ -80,17 +75,13 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 			externalId: 'bench',
 		}));
 		const now = new Date().toISOString();
-		const cohort = ensureCohort(db, 'bench', now);
-		const learnerRows = upsertLearners(db, cohort.id, targets, now);
-		const runId = startRun(db, {
-			cohortId: cohort.id,
-			kind: 'grade',
+		const cohort = registerCohort(db, 'bench', targets, now);
+		const { runId, lock } = startLockedRun(db, cohort, {
 			labs: ['lab1'],
 			settings: { concurrency },
 			plannedAccounts: accounts,
 			now,
 		});
-		const labsForErrors = ungradedLabs(['lab1']);
 		const grader = createEngineGrader({
 			labs: ['lab1'],
 			windowMs: 24 * 3_600_000,
@@ -106,22 +97,25 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 		let passed = 0;
 		let sdkCalls = 0;
 		const cpuBefore = process.cpuUsage();
-		const summary = await runCohort({
+		const { summary } = await gradeAccounts({
+			db,
+			runId,
+			cohort,
 			targets,
+			labs: ['lab1'],
 			gradeAccount: grader,
 			concurrency,
 			timeoutMs: 120_000,
-			onAccountDone: (done) => {
+			now: () => new Date(),
+			onAccountRecorded: (done) => {
 				// The mock keeps every call it answered; count them and let them go, so the harness's
 				// memory does not grow with the number of accounts.
 				sdkCalls += mocks.totalCalls();
 				mocks.resetHistory();
 				if (done.outcome.status === 'error') errors += 1;
 				else if (done.outcome.results.every((result) => result.outcome === 'pass')) passed += 1;
-				const learnerRowId = learnerRows.get(done.target.learnerId) as number;
-				recordAccountGrading(db, gradingRecordOf(done, { runId, learnerRowId, ungradedLabs: labsForErrors }));
 			},
-		});
+		}).finally(() => lock.release());
 		const cpu = process.cpuUsage(cpuBefore);
 		return {
 			concurrency,

@@ -4,34 +4,22 @@ import type { Command } from 'commander';
 import type { GradeAccount } from '../../cohort/account-outcome.ts';
 import { roleNamePattern } from '../../cohort/aws-identifiers.ts';
 import { createEngineGrader } from '../../cohort/engine-grader.ts';
+import { gradeAccounts, LockHeldError, lockRun as lockCohortRun, registerCohort } from '../../cohort/grade-cohort.ts';
 import { gradingFlagProblems } from '../../cohort/grading-flags.ts';
-import { gradingRecordOf } from '../../cohort/grading-record.ts';
-import { ungradedLabs, widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
+import { widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
 import { formatRosterProblems, parseRoster } from '../../cohort/roster.ts';
 import {
 	type AccountLeftForResume,
 	defaultAccountTimeoutSeconds,
 	defaultConcurrency,
-	runCohort,
 } from '../../cohort/run-cohort.ts';
 import { parseDuration } from '../../engine/duration.ts';
-import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import type { GradebookDb } from '../../gradebook/open-gradebook.ts';
-import { recordAccountGrading } from '../../gradebook/record-grading.ts';
-import { describeLockHolder, type HeldLock, tryAcquireLock } from '../../gradebook/run-lock.ts';
+import type { HeldLock } from '../../gradebook/run-lock.ts';
 import { exitCodeForOutcomes, formatRunOutcomes, runOutcomes } from '../../gradebook/run-outcomes.ts';
-import {
-	findLatestGradeRun,
-	finishRun,
-	getRun,
-	learnersGradedInRun,
-	type RunRow,
-	runLockName,
-	startRun,
-} from '../../gradebook/runs.ts';
-import { inTransaction } from '../../gradebook/transaction.ts';
+import { findLatestGradeRun, getRun, learnersGradedInRun, type RunRow, startRun } from '../../gradebook/runs.ts';
 import { getLab } from '../../labs/index.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
@@ -170,24 +158,14 @@ export function formatLeftForResume(left: readonly AccountLeftForResume[]): stri
 	);
 }
 
-/**
- * Takes the run's lock for this process, or stops (exit 2) naming the process that holds it. A lock
- * left by a process that died is taken over, and said so.
- */
+/** The run's lock (grade-cohort.ts), or exit 2 naming the process that holds it. */
 function lockRun(db: GradebookDb, runId: number, cohortName: string, io: CommandContext['io']): HeldLock {
-	const attempt = tryAcquireLock(db, runLockName(runId), { now: io.now });
-	if (!attempt.acquired) {
-		throw new CannotGradeError(
-			`run ${runId} of ${cohortName} is being graded by ${describeLockHolder(attempt.holder)}; nothing was graded. ` +
-				'Wait for it to finish (or stop it), then run this command again.',
-		);
+	try {
+		return lockCohortRun(db, runId, cohortName, { now: io.now, onTakeover: (message) => io.stderr(`${message}\n`) });
+	} catch (error) {
+		if (error instanceof LockHeldError) throw new CannotGradeError(error.message);
+		throw error;
 	}
-	if (attempt.tookOverFrom) {
-		io.stderr(
-			`Run ${runId} was locked by ${describeLockHolder(attempt.tookOverFrom)}, which is no longer running; continuing it here.\n`,
-		);
-	}
-	return attempt.lock;
 }
 
 export async function runGrade(
@@ -241,10 +219,8 @@ export async function runGrade(
 	let runLock: HeldLock | undefined;
 	try {
 		const now = io.now().toISOString();
-		const { cohortId, learnerRows } = inTransaction(db, () => {
-			const cohort = ensureCohort(db, cohortName, now);
-			return { cohortId: cohort.id, learnerRows: upsertLearners(db, cohort.id, roster.entries, now) };
-		});
+		const cohort = registerCohort(db, cohortName, roster.entries, now);
+		const { cohortId } = cohort;
 
 		let runId: number;
 		let targets = roster.entries;
@@ -289,26 +265,22 @@ export async function runGrade(
 			);
 			stopInterrupt.abort();
 		});
-		const labsForErrors = ungradedLabs(labs);
 		const progress = createCohortProgress(dependencies.progressStream(context));
 		progress.start(targets.length);
-		const summary = await runCohort({
+		// Accounts left for --resume (instructor-side trouble) keep the run unfinished, so it can redo them.
+		const { summary, left, complete } = await gradeAccounts({
+			db,
+			runId,
+			cohort,
 			targets,
+			labs,
 			gradeAccount,
 			concurrency,
 			timeoutMs: timeoutSeconds * 1000,
 			signal: stopInterrupt.signal,
-			onAccountDone: (done) => {
-				const learnerRowId = learnerRows.get(done.target.learnerId) as number;
-				recordAccountGrading(db, gradingRecordOf(done, { runId, learnerRowId, ungradedLabs: labsForErrors }));
-				progress.accountDone(done);
-			},
+			onAccountRecorded: (done) => progress.accountDone(done),
+			now: io.now,
 		}).finally(() => progress.stop());
-
-		// Accounts left for --resume (instructor-side trouble) keep the run unfinished, so it can redo them.
-		const left = summary.notGraded.length + summary.leftForResume.length;
-		const complete = left === 0;
-		if (complete) finishRun(db, runId, io.now().toISOString());
 		const outcomes = runOutcomes(db, runId);
 		io.stdout(
 			`Run ${runId} of cohort ${cohortName} (${labs.join(', ')}): ${outcomes.accounts} account${outcomes.accounts === 1 ? '' : 's'} graded` +
