@@ -1,4 +1,5 @@
 import {
+	type ComplianceType,
 	ConfigServiceClient,
 	DescribeConfigRulesCommand,
 	GetComplianceDetailsByConfigRuleCommand,
@@ -12,7 +13,7 @@ const config = mockClient(ConfigServiceClient);
 afterEach(() => config.reset());
 
 /** An EvaluationResult as GetComplianceDetailsByConfigRule returns it. */
-function result(rule: string, type: string, id: string, compliance: string) {
+function result(rule: string, type: string, id: string, compliance: ComplianceType) {
 	return {
 		EvaluationResultIdentifier: {
 			EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: type, ResourceId: id },
