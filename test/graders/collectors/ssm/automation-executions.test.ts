@@ -1,4 +1,4 @@
-import { DescribeAutomationExecutionsCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { type AutomationExecutionMetadata, DescribeAutomationExecutionsCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ssmAutomationExecutions } from '../../../../graders/collectors/ssm/automation-executions.ts';
@@ -8,12 +8,17 @@ const ssm = mockClient(SSMClient);
 afterEach(() => ssm.reset());
 
 /** An AutomationExecutionMetadata entry with the fields the API reference lists. */
-function execution(id: string, start: string, status: string, extra: Record<string, unknown> = {}) {
+function execution(
+	id: string,
+	start: string,
+	status: string,
+	extra: Partial<AutomationExecutionMetadata> = {},
+): AutomationExecutionMetadata {
 	return {
 		AutomationExecutionId: id,
 		DocumentName: 'AWS-RestartEC2Instance',
 		DocumentVersion: '1',
-		AutomationExecutionStatus: status,
+		AutomationExecutionStatus: status as AutomationExecutionMetadata['AutomationExecutionStatus'],
 		ExecutionStartTime: new Date(start),
 		ExecutionEndTime: new Date(Date.parse(start) + 60_000),
 		ExecutedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation/a1b2c3',
