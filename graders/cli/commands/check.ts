@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { endpointUrlProblem } from '../../cohort/grading-flags.ts';
 import { callerIdentity } from '../../collectors/sts/caller-identity.ts';
 import { accountWideFailures, collectSnapshot } from '../../engine/collect.ts';
 import type { LabDefinition } from '../../engine/define-lab.ts';
@@ -47,6 +48,7 @@ async function collectFromAccount(
 	const durationMs = parseDuration(since);
 	if (durationMs === null)
 		throw new UsageError(`--since expects a duration such as 30m, 24h or 7d (at most 455d), got "${since}"`);
+	refuseBadEndpointUrl(options.endpointUrl);
 	const region = await resolveRegion(options.region, options.profile, io.env);
 	if (!region) {
 		throw new CannotGradeError('no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile');
@@ -85,6 +87,12 @@ async function collectFromAccount(
 	} finally {
 		clients.destroy();
 	}
+}
+
+/** A mistyped --endpoint-url is the user's to fix (exit 64), not a network problem to retry. */
+export function refuseBadEndpointUrl(endpointUrl: string | undefined): void {
+	const problem = endpointUrl === undefined ? undefined : endpointUrlProblem(endpointUrl);
+	if (problem) throw new UsageError(`--endpoint-url "${endpointUrl}" ${problem}`);
 }
 
 async function writeOutputFile(file: string, write: () => Promise<void>): Promise<void> {
@@ -152,9 +160,9 @@ Credentials come from the standard AWS chain: environment variables, --profile o
 IAM Identity Center (SSO), AWS CloudShell, or an instance role. Only read calls are ever made.
 
 Examples:
-  npx sre-lab check lab1
-  npx sre-lab check lab1 --region eu-west-1 --save-snapshot lab1-snapshot.json
-  npx sre-lab check lab1 --from-snapshot lab1-snapshot.json --junit lab1.xml`,
+  sre-lab check lab1
+  sre-lab check lab1 --region eu-west-1 --save-snapshot lab1-snapshot.json
+  sre-lab check lab1 --from-snapshot lab1-snapshot.json --junit lab1.xml`,
 		)
 		.action((labId: string, options: CheckOptions) => runCheck(labId, options, context));
 }

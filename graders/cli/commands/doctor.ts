@@ -6,6 +6,7 @@ import { formatDoctorChecklist } from '../../output/doctor-checklist.ts';
 import { exitCodeFor } from '../exit-codes.ts';
 import type { CommandContext } from '../io.ts';
 import { resolveRegion } from '../resolve-region.ts';
+import { refuseBadEndpointUrl } from './check.ts';
 
 export interface DoctorOptions {
 	json?: boolean;
@@ -17,6 +18,7 @@ export interface DoctorOptions {
 
 export async function runDoctorCommand(options: DoctorOptions, context: CommandContext): Promise<void> {
 	const { io } = context;
+	refuseBadEndpointUrl(options.endpointUrl);
 	const counter = createCallCounter();
 	const report = await runDoctor({
 		region: await resolveRegion(options.region, options.profile, io.env),
@@ -57,8 +59,8 @@ Node.js version. Only read calls are made. Exit code 0 when all is ready (warnin
 when something needs fixing, 2 when something could not be checked.
 
 Examples:
-  npx sre-lab doctor
-  npx sre-lab doctor --region eu-west-1 --profile sandbox`,
+  sre-lab doctor
+  sre-lab doctor --region eu-west-1 --profile sandbox`,
 		)
 		.action((options: DoctorOptions) => runDoctorCommand(options, context));
 }

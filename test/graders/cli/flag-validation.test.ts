@@ -70,6 +70,22 @@ describe('grade: --region, --external-id and --endpoint-url get the roster colum
 	});
 });
 
+describe('check and doctor: a mistyped --endpoint-url is a usage error, not a network problem', () => {
+	it.each([
+		[
+			['check', 'lab1'],
+			'ftp://localhost:4566',
+			'--endpoint-url "ftp://localhost:4566" must start with http:// or https://',
+		],
+		[['doctor'], 'notaurl', '--endpoint-url "notaurl" is not a URL (expected e.g. http://localhost:4566)'],
+	])('%j with %s exits 64 before any client is made', async (command, url, message) => {
+		const result = await run([...command, '--region', 'eu-west-1', '--endpoint-url', url]);
+		expect(result.code).toBe(64);
+		expect(result.stderr).toContain(message);
+		expect(result.stdout).toBe('');
+	});
+});
+
 describe('report: --require-labs and --require-quizzes name things the course has', () => {
 	function gradebook(): string {
 		scratch = scratchDirectory();
