@@ -159,7 +159,9 @@ describe('grader results on the lab 1 page', () => {
 		await writeFile(path, formatJson(graderResult('lab1')));
 		await panel(page).getByLabel('Result file').setInputFiles(path);
 		await expect
-			.poll(() => resultLines(page).evaluateAll((lines) => lines.filter((line) => !line.hidden).length))
+			.poll(() =>
+				resultLines(page).evaluateAll((lines) => lines.filter((line) => !(line as HTMLElement).hidden).length),
+			)
 			.toBe(manifest.checks.length);
 		const result = graderResult('lab1');
 		for (const [index, check] of result.checks.entries()) {
@@ -230,7 +232,9 @@ describe('grader results on the lab 1 page', () => {
 		await expect
 			.poll(() => alert.textContent())
 			.toMatch(/^lab1-damaged-.*\.json was not used\. This grader result is damaged at "checks"/);
-		expect(await resultLines(page).evaluateAll((lines) => lines.filter((line) => !line.hidden).length)).toBe(0);
+		expect(
+			await resultLines(page).evaluateAll((lines) => lines.filter((line) => !(line as HTMLElement).hidden).length),
+		).toBe(0);
 		expect(await page.evaluate(() => localStorage.getItem('sre-course:progress'))).toBeNull();
 		expect(await axeViolations(page, '.sre-lab-checks')).toEqual([]);
 	});
