@@ -23,9 +23,6 @@ export interface FailedReadWatch {
 	watch<T>(run: () => T): { unsettled: ReadError[]; result: { value: T } | { thrown: unknown } };
 }
 
-const sameRead = (a: ReadError, b: ReadError) =>
-	a === b || (a.kind === b.kind && a.service === b.service && a.operation === b.operation && a.message === b.message);
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -94,8 +91,10 @@ export function watchFailedReads(snapshot: Snapshot): FailedReadWatch {
 			const outer = current;
 			const seen = { looked: new Set<ReadError>(), setAside: [] as ReadError[] };
 			current = seen;
-			const unsettled = () =>
-				[...seen.looked].filter((error) => !seen.setAside.some((aside) => sameRead(aside, error)));
+			// A set-aside read is matched by identity (the error object the check was given): per-resource
+			// failures of one operation often carry word-for-word the same advice (every throttled log
+			// group's streams), so equal content must not let one resource's set-aside settle another's.
+			const unsettled = () => [...seen.looked].filter((error) => !seen.setAside.includes(error));
 			try {
 				const value = run();
 				return { unsettled: unsettled(), result: { value } };
