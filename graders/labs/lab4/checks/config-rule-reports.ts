@@ -1,0 +1,69 @@
+import type { StackResource } from '../../../collectors/cloudformation/sre-lab-stack-resources.ts';
+import type { ConfigRuleEvaluations } from '../../../collectors/config/rule-evaluations.ts';
+import { requireOutcome } from '../../../engine/snapshot-view.ts';
+import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
+import { isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
+
+/** The names and ids AWS gave the app stack's resources (function names, table name, API id…). */
+function appPhysicalIds(view: Parameters<CheckDefinition['evaluate']>[0], stackIds: readonly string[]): Set<string> {
+	const perStack = view.read<PerResource<StackResource[]>>('cloudformation.sre-lab-stack-resources');
+	const ids = new Set<string>();
+	for (const stackId of stackIds) {
+		const outcome = perStack[stackId];
+		for (const resource of outcome ? requireOutcome(outcome) : []) {
+			if (resource.physicalId) ids.add(resource.physicalId);
+		}
+	}
+	return ids;
+}
+
+export const configRuleReports: CheckDefinition = {
+	id: 'config-rule-reports',
+	reads: ['cloudformation.stacks', 'cloudformation.sre-lab-stack-resources', 'config.rule-evaluations'],
+	evaluate(view) {
+		const stacks = lab3Stacks(view).filter(isDeployed);
+		if (stacks.length === 0) {
+			return {
+				status: 'fail',
+				message:
+					'No deployed Lab 3 application stack (tag sre-lab=lab3 or output SreLab) in this Region: the Config rule has to evaluate its resources. Deploy it as in Lab 3, step 1.',
+				evidence: [],
+			};
+		}
+		const appIds = appPhysicalIds(
+			view,
+			stacks.map((stack) => stack.stackId),
+		);
+		const rules = Object.values(view.read<PerResource<ConfigRuleEvaluations>>('config.rule-evaluations')).map(
+			requireOutcome,
+		);
+		// Config names a function or a table by its name, the same physical id CloudFormation lists.
+		const reporting = rules
+			.filter((rule) => rule.state === 'ACTIVE')
+			.map((rule) => ({ rule, onApp: rule.evaluations.filter((evaluation) => appIds.has(evaluation.resourceId)) }))
+			.filter(({ onApp }) => onApp.length > 0);
+		const first = reporting[0];
+		if (first) {
+			const sample = first.onApp[0];
+			return {
+				status: 'pass',
+				message: `Config rule "${first.rule.ruleName}" reports ${sample?.complianceType} for ${sample?.resourceType} ${sample?.resourceId}${first.onApp.length > 1 ? ` and ${first.onApp.length - 1} more of the app's resources` : ''}.`,
+				evidence: [first.rule.ruleName, ...first.onApp.map((evaluation) => evaluation.resourceId)],
+			};
+		}
+		if (rules.length === 0) {
+			return {
+				status: 'fail',
+				message:
+					"No AWS Config rule in this Region: turn on the configuration recorder for the application's resource types and add a rule such as the managed rule LAMBDA_FUNCTION_SETTINGS_CHECK.",
+				evidence: [],
+			};
+		}
+		const names = rules.map((rule) => `"${rule.ruleName}" (${rule.state}, ${rule.evaluations.length} result(s))`);
+		return {
+			status: 'fail',
+			message: `None of the Config rules ${names.join(', ')} has reported COMPLIANT or NON_COMPLIANT for a resource of the Lab 3 stack: check the recorder records those resource types (Lambda functions, CloudWatch alarms…), the rule's scope includes them, and wait for an evaluation (or start one with Re-evaluate).`,
+			evidence: rules.map((rule) => rule.ruleName),
+		};
+	},
+};

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { app, completeLab4Account } from './support/lab4-account.ts';
+import { collectLab4 } from './support/lab4-scenarios.ts';
+import { gradeCheck } from './support/lab4-steps.ts';
+
+const id = 'config-rule-reports';
+
+describe('config-rule-reports', () => {
+	it('passes on NON_COMPLIANT too: the rule reports compliance either way', async () => {
+		const account = completeLab4Account();
+		for (const rule of account.configRules) {
+			rule.results = [{ type: 'AWS::Lambda::Function', id: app.inventory, compliance: 'NON_COMPLIANT' }];
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('pass');
+		expect(result.evidence).toContain(app.inventory);
+	});
+
+	it('fails without any rule, saying to turn the recorder on', async () => {
+		const account = completeLab4Account();
+		account.configRules = [];
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('No AWS Config rule');
+	});
+
+	it('is could-not-grade when the rules may not be read', async () => {
+		const result = gradeCheck(await collectLab4(completeLab4Account(), { deny: ['config:DescribeConfigRules'] }), id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('config:DescribeConfigRules');
+	});
+
+	it("is could-not-grade when a rule's results may not be read", async () => {
+		const account = completeLab4Account();
+		const result = gradeCheck(await collectLab4(account, { deny: ['config:GetComplianceDetailsByConfigRule'] }), id);
+		expect(result.status).toBe('error');
+	});
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { type CompletedDetection, driftRoundTrip } from '../../../../graders/labs/lab4/facts/drift-sequence.ts';
+import { app, completeLab4Account } from './support/lab4-account.ts';
+import { collectLab4 } from './support/lab4-scenarios.ts';
+import { gradeCheck } from './support/lab4-steps.ts';
+
+const id = 'drift-detected-and-fixed';
+const detection = (at: string, status: 'DRIFTED' | 'IN_SYNC'): CompletedDetection => ({
+	detectionId: at,
+	at,
+	status,
+	driftedResourceCount: status === 'DRIFTED' ? 1 : 0,
+});
+
+describe('driftRoundTrip', () => {
+	it('needs the latest detection IN_SYNC and an earlier DRIFTED one', () => {
+		const drifted = detection('2026-11-22T10:00:00Z', 'DRIFTED');
+		const inSync = detection('2026-11-22T10:30:00Z', 'IN_SYNC');
+		expect(driftRoundTrip([drifted, inSync])).toEqual({ drifted, inSync });
+		expect(driftRoundTrip([inSync])).toBeNull();
+		expect(driftRoundTrip([inSync, detection('2026-11-22T11:00:00Z', 'DRIFTED')])).toBeNull();
+		expect(driftRoundTrip([detection('2026-11-22T09:00:00Z', 'IN_SYNC'), inSync])).toBeNull();
+	});
+});
+
+describe('drift-detected-and-fixed', () => {
+	it('fails when drift was never found, asking for a manual change first', async () => {
+		const account = completeLab4Account();
+		account.driftDetections = account.driftDetections.slice(1);
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('reported only IN_SYNC');
+	});
+
+	it('ignores detections on another stack', async () => {
+		const account = completeLab4Account();
+		const other = `arn:aws:cloudformation:eu-west-1:123456789012:stack/unrelated/1`;
+		for (const item of account.driftDetections) {
+			item.stack = 'unrelated';
+			if (item.result !== 'forgotten') item.result.stackId = other;
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('No completed drift detection on sre-lab3-app');
+	});
+
+	it('fails without the Lab 3 stack, naming it', async () => {
+		const account = completeLab4Account();
+		account.stacks = account.stacks.filter((stack) => stack.id !== app.stackId);
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('No deployed Lab 3 application stack');
+	});
+
+	it('is could-not-grade, not fail, when a detection of the stack cannot be read', async () => {
+		const account = completeLab4Account();
+		account.driftDetections.push({
+			id: '3c449380-a6f1-4d89-8d89-2c6ab5fa05f6',
+			at: '2026-11-22T11:00:00Z',
+			stack: app.stackName,
+			result: 'forgotten',
+		});
+		account.driftDetections = account.driftDetections.slice(2);
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('error');
+	});
+
+	it('passes on a DRIFTED then IN_SYNC pair even when an older detection is no longer kept', async () => {
+		const account = completeLab4Account();
+		account.driftDetections.unshift({
+			id: '0f118050-d3c8-4a56-9a56-f93ea3ce72c3',
+			at: '2026-11-22T09:00:00Z',
+			stack: app.stackName,
+			result: 'forgotten',
+		});
+		expect(gradeCheck(await collectLab4(account), id).status).toBe('pass');
+	});
+
+	it('is could-not-grade when CloudTrail may not be read', async () => {
+		const result = gradeCheck(await collectLab4(completeLab4Account(), { deny: ['cloudtrail:LookupEvents'] }), id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('cloudtrail:LookupEvents');
+	});
+});
