@@ -165,6 +165,20 @@ function holdsSecretValue(object: Record<string, unknown>): boolean {
 	return pairNameFields.some((field) => typeof object[field] === 'string' && isSecretKeyName(object[field]));
 }
 
+/**
+ * A read's outcome for one resource (`{ ok: true, data }` or `{ ok: false, error }`), keyed by the
+ * resource's name in a per-resource read. The name is the learner's (a log group of a "secret-santa"
+ * app, a "token-service" function): it names no secret, so the outcome is walked, never replaced
+ * whole, or a regrade of the stored evidence would no longer find the resource.
+ */
+function isReadOutcome(value: object): boolean {
+	const fields = Object.keys(value);
+	return (
+		typeof (value as { ok?: unknown }).ok === 'boolean' &&
+		fields.every((field) => field === 'ok' || field === 'data' || field === 'error')
+	);
+}
+
 function redactValue(value: unknown, key: string | null, parentKey: string | null): unknown {
 	if (typeof value === 'string') return key !== null && isSecretKeyName(key) ? redactedValue : redactString(value);
 	if (typeof value !== 'object' || value === null) {
@@ -181,7 +195,12 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
 		const safeKey = redactText(childKey);
 		if (isEnvironmentVariables || (secretPair && pairValueFields.has(childKey) && childValue !== null)) {
 			result[safeKey] = redactedValue;
-		} else if (isSecretKeyName(childKey) && typeof childValue === 'object' && childValue !== null) {
+		} else if (
+			isSecretKeyName(childKey) &&
+			typeof childValue === 'object' &&
+			childValue !== null &&
+			!isReadOutcome(childValue)
+		) {
 			result[safeKey] = redactedValue;
 		} else {
 			result[safeKey] = redactValue(childValue, childKey, key);

@@ -287,3 +287,32 @@ describe('redactSecrets: no over-redaction of what the checks read', () => {
 		);
 	});
 });
+
+describe('redactSecrets: resources named with a secret word', () => {
+	it('keeps the read outcomes keyed by a resource whose name holds a secret word (a log group of a "secret-santa" app)', () => {
+		const path = join(import.meta.dirname, '../../fixtures/snapshots/lab1/passing.json');
+		const text = readFileSync(path, 'utf8').replaceAll('/sre-lab/lab1/access', '/webapps/secret-santa/access');
+		const snapshot = parseSnapshot(text, path);
+		const redacted = redactSecrets(snapshot);
+		const streams = redacted.reads['logs.recent-log-streams'];
+		expect(streams?.ok && streams.data).toHaveProperty(['/webapps/secret-santa/access', 'ok'], true);
+		const now = () => new Date(snapshot.collectedAt);
+		const verdicts = (graded: ReturnType<typeof evaluateLab>) =>
+			graded.checks.map((check) => [check.id, check.status, check.message]);
+		const before = verdicts(evaluateLab('lab1', snapshot, { now }));
+		expect(before.every(([, status]) => status === 'pass')).toBe(true);
+		expect(verdicts(evaluateLab('lab1', redacted, { now }))).toEqual(before);
+	});
+
+	it('still redacts a secret-named value inside such an outcome', () => {
+		const snapshot = fakeSnapshot('111122223333');
+		snapshot.reads['lambda.function-tags'] = {
+			ok: true,
+			data: { 'token-service': { ok: true, data: { DB_PASSWORD: 'hunter2hunter2', team: 'orders' } } },
+		};
+		const redacted = redactSecrets(snapshot).reads['lambda.function-tags'];
+		expect(redacted?.ok && redacted.data).toEqual({
+			'token-service': { ok: true, data: { DB_PASSWORD: redactedValue, team: 'orders' } },
+		});
+	});
+});
