@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckStatus, Snapshot } from '../../../../graders/engine/types.ts';
+import { betweenSnapshots, withOneReadLost } from '../../support/lose-a-read.ts';
+import { loadFixture } from './support/fixtures.ts';
+import { gradeLab4 } from './support/lab4-steps.ts';
+
+/**
+ * The rule of docs/graders.md for Lab 4's steps 4–7, as test/graders/labs/read-failures.test.ts checks
+ * it for the registered labs: losing any one read may turn a pass into an error, never into a fail.
+ * (Lab 4 joins that test when it is registered.)
+ */
+function passesLostToFail(snapshot: Snapshot): string[] {
+	const before = new Map<string, CheckStatus>(gradeLab4(snapshot).map((check) => [check.id, check.status]));
+	const turned: string[] = [];
+	for (const lost of withOneReadLost(snapshot, 'rotate')) {
+		for (const check of gradeLab4(lost.snapshot)) {
+			const was = before.get(check.id);
+			if ((was === 'pass' || was === 'skipped') && check.status === 'fail')
+				turned.push(`${lost.what}: ${check.id} ${was} → fail ("${check.message}")`);
+		}
+	}
+	return turned;
+}
+
+const passing = loadFixture('passing');
+const failing = loadFixture('failing');
+const cases = [
+	{ name: 'passing', snapshot: passing },
+	...betweenSnapshots(failing, passing).map(({ what, snapshot }) => ({ name: `passing with ${what}`, snapshot })),
+];
+
+describe('Lab 4 steps 4–7 under one lost read', () => {
+	it('has part-way learners to check', () => {
+		expect(cases.length).toBeGreaterThan(3);
+	});
+
+	it.each(cases.map(({ name }) => name))('never turns a pass of the %s snapshot into a fail', (name) => {
+		const { snapshot } = cases.find((candidate) => candidate.name === name) as (typeof cases)[number];
+		expect(passesLostToFail(snapshot)).toEqual([]);
+	});
+});
