@@ -8,7 +8,7 @@ import { gradeAccounts, LockHeldError, lockRun as lockCohortRun, registerCohort 
 import { gradingFlagProblems } from '../../cohort/grading-flags.ts';
 import { widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
-import { formatRosterProblems, parseRoster } from '../../cohort/roster.ts';
+import { formatRosterProblems, parseRoster, type RosterEntry } from '../../cohort/roster.ts';
 import {
 	type AccountLeftForResume,
 	defaultAccountTimeoutSeconds,
@@ -168,12 +168,22 @@ function lockRun(db: GradebookDb, runId: number, cohortName: string, io: Command
 	}
 }
 
-export async function runGrade(
+/** What grade and watch need before any account is touched: flags checked and the roster read. */
+export interface PreparedGrading {
+	labs: string[];
+	concurrency: number;
+	timeoutSeconds: number;
+	windowMs: number;
+	roster: RosterEntry[];
+	cohortName: string;
+}
+
+/** Checks the flags shared by grade and watch and reads the roster; usage errors say what to fix. */
+export async function prepareGrading(
 	labArgument: string | undefined,
 	options: GradeOptions,
 	context: CommandContext,
-	dependencies: GradeDependencies = productionGradeDependencies,
-): Promise<void> {
+): Promise<PreparedGrading> {
 	const { io } = context;
 	const labs = requestedLabs(labArgument, options.labs);
 	const concurrency = positiveInteger(options.concurrency, '--concurrency', 256);
@@ -206,24 +216,41 @@ export async function runGrade(
 		io.stderr(`Skipping ${count}; grading the ${roster.entries.length} valid rows.\n`);
 	}
 
+	return { labs, concurrency, timeoutSeconds, windowMs, roster: roster.entries, cohortName: cohortNameFor(options) };
+}
+
+export async function runGrade(
+	labArgument: string | undefined,
+	options: GradeOptions,
+	context: CommandContext,
+	dependencies: GradeDependencies = productionGradeDependencies,
+): Promise<void> {
+	const { io } = context;
+	const {
+		labs,
+		concurrency,
+		timeoutSeconds,
+		windowMs,
+		roster: entries,
+		cohortName,
+	} = await prepareGrading(labArgument, options, context);
 	const gradeAccount = await dependencies.createGrader({
 		labs,
 		windowMs,
 		profile: options.profile,
 		endpointUrl: options.endpointUrl,
 	});
-	const cohortName = cohortNameFor(options);
 	const db = openGradebookForCommand(options.gradebook ?? defaultGradebookPath(io.env), 'create', io.env);
 	const stopInterrupt = new AbortController();
 	let removeInterruptHandler = () => {};
 	let runLock: HeldLock | undefined;
 	try {
 		const now = io.now().toISOString();
-		const cohort = registerCohort(db, cohortName, roster.entries, now);
+		const cohort = registerCohort(db, cohortName, entries, now);
 		const { cohortId } = cohort;
 
 		let runId: number;
-		let targets = roster.entries;
+		let targets = entries;
 		if (options.resume) {
 			const latest = runToResume(db, cohortId, cohortName, labs);
 			// Locked before reading what is done: a second `--resume` of the same run would otherwise
@@ -237,7 +264,7 @@ export async function runGrade(
 				return;
 			}
 			const done = learnersGradedInRun(db, run.id);
-			targets = roster.entries.filter((entry) => !done.has(entry.learnerId));
+			targets = entries.filter((entry) => !done.has(entry.learnerId));
 			runId = run.id;
 			io.stderr(`Resuming run ${run.id}: ${done.size} accounts already graded, ${targets.length} to go.\n`);
 		} else {

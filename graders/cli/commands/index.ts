@@ -11,6 +11,7 @@ import { registerLabs } from './labs.ts';
 import { registerPolicy } from './policy.ts';
 import { registerRegrade } from './regrade.ts';
 import { registerReport } from './report.ts';
+import { registerWatch } from './watch.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
@@ -20,6 +21,7 @@ export const commands: readonly RegisterCommand[] = [
 	registerLabs,
 	registerPolicy,
 	registerGrade,
+	registerWatch,
 	registerRegrade,
 	registerImportProgress,
 	registerReport,
