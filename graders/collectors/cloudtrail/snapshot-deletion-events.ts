@@ -1,7 +1,8 @@
-import { CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import type { Event } from '@aws-sdk/client-cloudtrail';
 import { ReadFailed } from '../../engine/errors.ts';
 import type { Collector, TimeWindow } from '../../engine/types.ts';
 import type { Ec2Snapshot } from '../ec2/lab-snapshots.ts';
+import { cloudTrailRecord, lookupByEventName } from './lookup-by-event-name.ts';
 
 /** One DeleteSnapshot call as CloudTrail recorded it: who, when, which snapshot, and whether it failed. */
 export interface SnapshotDeletionEvent {
@@ -38,9 +39,6 @@ const dayMs = 24 * 3_600_000;
  * start inside even when AWS's clock is ahead of the collection time.
  */
 const retentionMs = 90 * dayMs - 3_600_000;
-/** LookupEvents returns at most 50 events a page and allows two requests per second per account and Region. */
-const pageSize = 50;
-const pageIntervalMs = 500;
 /** 2,000 events (40 pages, 20 s at the rate limit) is far beyond a lab account's snapshot deletions. */
 const maxPages = 40;
 
@@ -65,20 +63,16 @@ function sessionNameOf(arn: string | null): string | null {
 
 /** Only the fields the check needs; the rest of the record (IP address, user agent, keys) is not kept. */
 function toDeletion(event: Event): SnapshotDeletionEvent {
-	let record: {
-		userIdentity?: {
+	// An unreadable record reads as empty: the event's own fields still name its time and resource.
+	const record = cloudTrailRecord<{
+		userIdentity: {
 			type?: string;
 			arn?: string;
 			sessionContext?: { sessionIssuer?: { type?: string; arn?: string } };
 		};
-		requestParameters?: { snapshotId?: string };
-		errorCode?: string;
-	} = {};
-	try {
-		record = JSON.parse(event.CloudTrailEvent ?? '{}');
-	} catch {
-		// An unreadable record still names its time and resource in the event's own fields.
-	}
+		requestParameters: { snapshotId?: string };
+		errorCode: string;
+	}>(event);
 	const identityArn = record.userIdentity?.arn ?? null;
 	const issuer = record.userIdentity?.sessionContext?.sessionIssuer;
 	return {
@@ -95,8 +89,6 @@ function toDeletion(event: Event): SnapshotDeletionEvent {
 		errorCode: record.errorCode ?? null,
 	};
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Who called ec2:DeleteSnapshot in this Region, from CloudTrail's event history, so the outcome check
@@ -115,31 +107,16 @@ export const cloudtrailSnapshotDeletionEvents: Collector<SnapshotDeletionHistory
 			// Without the snapshots, look up the grading window alone; the check errors on that read anyway.
 			if (!(error instanceof ReadFailed)) throw error;
 		}
-		const client = clients.get(CloudTrailClient);
 		const start = lookupStart(window, snapshots);
-		const events: SnapshotDeletionEvent[] = [];
-		let token: string | undefined;
-		let pages = 0;
-		do {
-			if (pages > 0) await pause(pageIntervalMs);
-			const page = await client.send(
-				new LookupEventsCommand({
-					LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DeleteSnapshot' }],
-					StartTime: start,
-					EndTime: new Date(window.until),
-					MaxResults: pageSize,
-					NextToken: token,
-				}),
-			);
-			pages += 1;
-			for (const event of page.Events ?? []) events.push(toDeletion(event));
-			token = page.NextToken;
-		} while (token && pages < maxPages);
+		// Paced to LookupEvents' two requests per second, 50 events a page, newest first.
+		const lookup = await lookupByEventName(clients, 'DeleteSnapshot', start, new Date(window.until), maxPages);
 		return {
 			since: start.toISOString(),
 			until: window.until,
-			truncated: token !== undefined,
-			events: events.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId)),
+			truncated: lookup.truncated,
+			events: lookup.events
+				.map(toDeletion)
+				.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId)),
 		};
 	},
 };
