@@ -74,12 +74,32 @@ const returnedExpression = (alarm: MetricAlarm): string =>
 	alarm.metrics.find((query) => query.returnData && query.expression)?.expression ?? '';
 
 /**
- * Whether a ratio works in percent or in fractions: an expression that multiplies by 100 is in
- * percent; otherwise a threshold above 1 can only be a percentage.
+ * Whether a ratio works in percent or in fractions: percent when one of the alarm's expressions
+ * scales by 100 (`100 * …`, `… * 100.0`, `… / (requests / 100)`, `1e2`), possibly in a query the
+ * returned one builds on. Otherwise the ratio lies between 0 and 1, whatever its threshold says.
  */
-function ratioScale(expression: string, threshold: number): number {
-	if (/(^|[^\d.])100\s*\*|\*\s*100(?![\d.])/.test(expression)) return 100;
-	return Math.abs(threshold) > 1 ? 100 : 1;
+function ratioScale(alarm: MetricAlarm): number {
+	const scalesBy100 = /(?<![\d.])(?:100(?:\.0+)?|1e\+?2)(?![\d.])/i;
+	return alarm.metrics.some((query) => query.expression !== null && scalesBy100.test(query.expression)) ? 100 : 1;
+}
+
+/**
+ * A fraction (0 to 1) compared with a percent-like threshold above 1: it never rises above it (the
+ * alarm never pages) or is always below it (always in ALARM). Null when the threshold can be reached.
+ */
+function unreachableThreshold(expression: string, operator: string, threshold: number): ConditionJudgement | null {
+	if (threshold <= 1 || !(raises(operator) || lowers(operator))) return null;
+	const fraction = `${expression || 'its expression'} is a fraction between 0 and 1`;
+	return {
+		description: raises(operator)
+			? `never pages: ${fraction}, which never rises above ${round(threshold)}`
+			: `is always in ALARM: ${fraction}, which is always below ${round(threshold)}`,
+		burn: null,
+		problems: [
+			`write the threshold as a fraction (${round(threshold / 100)} for ${round(threshold)} %) or multiply the expression by 100`,
+		],
+		unknown: null,
+	};
 }
 
 /**
@@ -138,7 +158,11 @@ function ratioCondition(alarm: MetricAlarm, threshold: number, slo: SloTarget): 
 			unknown: null,
 		};
 	}
-	const scale = ratioScale(expression, threshold);
+	const scale = ratioScale(alarm);
+	if (scale === 1) {
+		const unreachable = unreachableThreshold(expression, operator, threshold);
+		if (unreachable) return unreachable;
+	}
 	const fraction = threshold / scale;
 	let errorRatio: number;
 	let measured: string;

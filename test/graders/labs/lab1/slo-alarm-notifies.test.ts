@@ -144,6 +144,54 @@ describe(`${id}: metric alarms`, () => {
 		);
 	});
 
+	it('fails a fraction expression with a percent threshold: it never pages, or is always in ALARM, and says how to fix it', () => {
+		// errors / requests lies between 0 and 1: a threshold of 1.44 is never exceeded.
+		const never = gradeCheck(withAlarms([ratioAlarm('percent-on-fraction', 1.44, 3600)]), id);
+		expect(never.status).toBe('fail');
+		expect(never.message).toContain(
+			'"percent-on-fraction" never pages: errors / requests is a fraction between 0 and 1, which never rises above 1.44',
+		);
+		expect(never.message).toContain(
+			'write the threshold as a fraction (0.0144 for 1.44 %) or multiply the expression by 100',
+		);
+		// 1 - errors / requests is at most 1: below 99.5 at every data point.
+		const always = gradeCheck(
+			withAlarms([
+				ratioAlarm(
+					'availability-as-fraction',
+					99.5,
+					900,
+					{ ComparisonOperator: 'LessThanThreshold' },
+					'1 - errors / requests',
+				),
+			]),
+			id,
+		);
+		expect(always.status).toBe('fail');
+		expect(always.message).toContain(
+			'"availability-as-fraction" is always in ALARM: 1 - errors / requests is a fraction between 0 and 1, which is always below 99.5',
+		);
+	});
+
+	it("reads a threshold as percent when any of the alarm's expressions scales by 100", () => {
+		for (const expression of ['errors / requests * 100.0', '(errors / requests) * 1e2']) {
+			expect(gradeCheck(withAlarms([ratioAlarm('percent', 1.44, 3600, {}, expression)]), id).status).toBe('pass');
+		}
+		const scaledElsewhere = ratioAlarm('scaled-in-another-query', 1.44, 3600);
+		scaledElsewhere.metrics.splice(2, 0, {
+			id: 'pct',
+			expression: 'errors * 100',
+			returnData: false,
+			period: null,
+			metric: null,
+		});
+		scaledElsewhere.metrics[3] = {
+			...(scaledElsewhere.metrics[3] as MetricAlarm['metrics'][number]),
+			expression: 'pct / requests',
+		};
+		expect(gradeCheck(withAlarms([scaledElsewhere]), id).status).toBe('pass');
+	});
+
 	it('fails a ratio that lets the budget burn too fast, or for too long, before it fires', () => {
 		const tooFast = gradeCheck(withAlarms([ratioAlarm('late', 0.05, 300)]), id);
 		expect(tooFast.message).toContain('a burn rate of 50×');
