@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { labs } from '../../graders/labs/index.ts';
+import { lab4Steps4To7 } from '../graders/labs/lab4/support/lab4-steps.ts';
 import { lab1Reads } from './lab1-reads.ts';
 import { lab2Reads } from './lab2-reads.ts';
 import { lab3Reads } from './lab3-reads.ts';
+import { lab4Reads } from './lab4-reads.ts';
 import type { LabReadExpectations } from './support/read-expectations.ts';
 
 const tier: Readonly<Record<string, LabReadExpectations<never>>> = {
 	lab1: lab1Reads as LabReadExpectations<never>,
 	lab2: lab2Reads as LabReadExpectations<never>,
 	lab3: lab3Reads as LabReadExpectations<never>,
+	lab4: lab4Reads as LabReadExpectations<never>,
 };
 
+/** The registered labs, and Lab 4's implemented steps until Lab 4 itself is registered. */
+const graded = labs.some((lab) => lab.id === 'lab4') ? labs : [...labs, lab4Steps4To7];
+
 describe('the integration tier covers every collector', () => {
-	it('has a file of read expectations for every lab', () => {
-		expect(Object.keys(tier).sort()).toEqual(labs.map((lab) => lab.id).sort());
+	it.each(labs.map((lab) => lab.id))('has read expectations for %s', (id) => {
+		expect(tier, `add test/integration/${id}-reads.ts, a seed and a ${id}.test.ts`).toHaveProperty(id);
 	});
 
-	it.each(labs.map((lab) => [lab.id, lab] as const))(
+	it.each(graded.map((lab) => [lab.id, lab] as const))(
 		'%s: every collector the lab registers runs against moto with an expectation',
 		(id, lab) => {
 			const expected = tier[id] ?? {};

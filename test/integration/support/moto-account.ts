@@ -8,7 +8,7 @@ export const motoCredentials = { accessKeyId: 'testing', secretAccessKey: 'testi
  * One Region per lab on the shared moto server, so the lab files can seed and read in parallel
  * without seeing each other's resources. IAM is global: IAM names carry the lab id.
  */
-export const labRegions = { lab1: 'eu-west-1', lab2: 'eu-west-2', lab3: 'eu-central-1' } as const;
+export const labRegions = { lab1: 'eu-west-1', lab2: 'eu-west-2', lab3: 'eu-central-1', lab4: 'eu-north-1' } as const;
 
 export function motoEndpoint(): string {
 	return inject('motoEndpoint');

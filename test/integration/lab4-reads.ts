@@ -1,0 +1,39 @@
+/**
+ * What each read of Lab 4 (steps 4–7, the part that is implemented) must give against moto seeded by
+ * seed/lab4-account.ts (see lab1-reads.ts for the two kinds). moto 5.x lacks CloudTrail LookupEvents,
+ * DescribeAutomationExecutions, DescribeOpsItems and GetComplianceDetailsByConfigRule. The FIS reads
+ * of steps 1–3 join here when lab4 is registered (collector-coverage.test.ts then asks for them).
+ */
+import { expect } from 'vitest';
+import { type Lab4Seed, lab4Names } from './seed/lab4-account.ts';
+import { jsonOf, type LabReadExpectations, resourceData } from './support/read-expectations.ts';
+
+export const lab4Reads: LabReadExpectations<Lab4Seed> = {
+	'cloudformation.stacks': {
+		moto: 'implemented',
+		check: (data, seed) => expect(jsonOf(data)).toContain(seed.stackId),
+	},
+	'cloudformation.sre-lab-stack-resources': {
+		moto: 'implemented',
+		check: (data, seed) => expect(jsonOf(resourceData(data, seed.stackId))).toContain('AWS::SSM::Parameter'),
+	},
+	// Detection ids come from CloudTrail, which moto cannot search.
+	'cloudformation.drift-detections': { moto: 'not-implemented', operation: 'cloudtrail:LookupEvents' },
+	'events.alarm-state-rules': {
+		moto: 'implemented',
+		check: (data, seed) => {
+			const rule = jsonOf(resourceData(data, lab4Names.rule));
+			expect(rule).toContain('CloudWatch Alarm State Change');
+			expect(rule).toContain(seed.runbookArn);
+		},
+	},
+	'ssm.automation-executions': { moto: 'not-implemented', operation: 'ssm:DescribeAutomationExecutions' },
+	// DescribeConfigRules lists the rule; its compliance details are what moto lacks.
+	'config.rule-evaluations': {
+		moto: 'not-implemented',
+		operation: 'config:GetComplianceDetailsByConfigRule',
+		perResource: true,
+		check: (data) => expect(Object.keys(data as object)).toEqual([lab4Names.configRule]),
+	},
+	'ssm.lab4-ops-items': { moto: 'not-implemented', operation: 'ssm:DescribeOpsItems' },
+};
