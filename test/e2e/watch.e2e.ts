@@ -8,6 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { GradeDependencies } from '../../graders/cli/commands/grade.ts';
 import { runWatch, type WatchCliOptions } from '../../graders/cli/commands/watch.ts';
+import { startDashboard } from '../../graders/watch/dashboard-server.ts';
+import { buildLiveView } from '../../graders/watch/live-model.ts';
 import { fakeCliContext, scratchDirectory } from '../graders/support/cli-context.ts';
 import { simulatedAccounts } from '../graders/support/watch-fixtures.ts';
 import { axeViolations } from './support/axe.ts';
@@ -179,5 +181,29 @@ describe('live dashboard', () => {
 		await expect.poll(() => page.locator('tr[data-learner]').count(), { timeout: 10_000 }).toBe(3);
 		await page.getByRole('button', { name: 'Ana Lima' }).click();
 		await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+	});
+
+	test('says "Reconnecting…" when the stream drops and comes back by itself', async () => {
+		const view = buildLiveView(
+			{
+				cohort: 'spring',
+				columns: [{ lab: 'lab1', checkId: 'topic', title: 'A topic exists', step: 1 }],
+				learners: [{ learnerId: 'ana', name: 'Ana Lima', email: 'ana@example.org', attempts: [], latest: {} }],
+			},
+			{ now: new Date(), stuckAfterMs: 60_000 },
+		);
+		const serve = (port: number) =>
+			startDashboard({ host: '127.0.0.1', port, token: null, cohort: 'spring', view: () => view, detail: () => null });
+		let dashboard = await serve(0);
+		const page = await openDashboard(dashboard.url);
+		await dashboard.close();
+		await expect.poll(() => page.locator('#connection').textContent(), { timeout: 10_000 }).toBe('Reconnecting…');
+		dashboard = await serve(dashboard.port);
+		try {
+			await expect.poll(() => page.locator('#connection').textContent(), { timeout: 10_000 }).toBe('Live');
+			expect(await page.locator('tr[data-learner="ana"]').count()).toBe(1);
+		} finally {
+			await dashboard.close();
+		}
 	});
 });
