@@ -11,33 +11,30 @@ import { type DeclaredReads, declaredOperations } from './declared-reads.ts';
 import { ReadOnlyViolation } from './errors.ts';
 import { secretRevealingReason } from './secret-operations.ts';
 
-/**
- * Operation name prefixes that only read state. Simulate* and Test* evaluate input against stored
- * state (IAM SimulatePrincipalPolicy, Logs TestMetricFilter) without changing anything.
- */
-const readPrefixes = ['Describe', 'List', 'Get', 'BatchGet', 'Lookup', 'Simulate', 'Test'] as const;
+/** Operation name prefixes that only read state. */
+const readPrefixes = ['Describe', 'List', 'Get', 'BatchGet', 'Lookup'] as const;
 
 /**
  * Read-style operations whose names do not start with a read verb. Kept explicit and short: adding
- * one here is a reviewed decision, not a pattern match.
+ * one here is a reviewed decision, not a pattern match. Test* and Simulate* are not a read verb:
+ * most evaluate input against stored state (IAM SimulatePrincipalPolicy, Logs TestMetricFilter), but
+ * some act for real under the same verb (CodeCommit TestRepositoryTriggers sends to the triggers,
+ * Lightsail TestAlarm notifies, Transfer TestIdentityProvider calls the provider, CloudFormation
+ * TestType provisions resources, API Gateway TestInvokeMethod calls the integration).
  */
 const readOperationAllowlist: ReadonlySet<string> = new Set([
 	'FilterLogEvents', // logs: searches events, changes nothing
 	'SearchResources',
+	'TestMetricFilter', // logs: matches a pattern against lines sent with the request
+	'SimulatePrincipalPolicy', // iam: evaluates the stored policies, changes nothing
+	'SimulateCustomPolicy', // iam: evaluates the policies sent with the request
 ]);
-
-/**
- * Operations with a read-style name that still act on the world: API Gateway's test invocations call
- * the integration behind a route (a Lambda function, an HTTP backend) for real.
- */
-const sideEffectingReadNames: ReadonlySet<string> = new Set(['TestInvokeMethod', 'TestInvokeAuthorizer']);
 
 /**
  * True for operations whose name says they only read. A second line behind the allow-list: a
  * collector that declared a write by mistake is still refused.
  */
 export function isReadOperation(operation: string): boolean {
-	if (sideEffectingReadNames.has(operation)) return false;
 	return readOperationAllowlist.has(operation) || readPrefixes.some((prefix) => operation.startsWith(prefix));
 }
 
@@ -56,7 +53,7 @@ export function refusalReason(
 	const secret = secretRevealingReason(service, operation, input);
 	if (secret) return `refused ${action}: ${secret}; the graders never read secrets`;
 	if (!isReadOperation(operation)) {
-		return `refused ${action}: the graders only read (Describe/List/Get/Test-style calls)`;
+		return `refused ${action}: the graders only read (Describe/List/Get-style calls and a reviewed few)`;
 	}
 	if (!allowed.has(action)) {
 		return `refused ${action}: no read in use declares it (add it to the collector's iamActions or operations)`;

@@ -33,6 +33,12 @@ describe('isReadOperation', () => {
 		'Invoke',
 		'TagResource',
 		'',
+		// Test*/Simulate* names that act for real: only reviewed ones count as reads.
+		'TestRepositoryTriggers',
+		'TestAlarm',
+		'TestIdentityProvider',
+		'TestType',
+		'TestInvokeMethod',
 	])('refuses %s', (operation) => expect(isReadOperation(operation)).toBe(false));
 });
 
