@@ -6,7 +6,7 @@ import { loadCompletionData } from '../../gradebook/completion-data.ts';
 import { loadCourseQuizzes } from '../../gradebook/course-quizzes.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { labs } from '../../labs/index.ts';
-import { buildCompletionMatrix, type CompletionMatrix } from '../../report/completion-matrix.ts';
+import { buildCompletionMatrix, type CompletionMatrix, defaultAtRiskDays } from '../../report/completion-matrix.ts';
 import { CompletionRuleSchema, parseIdSelection } from '../../report/completion-rule.ts';
 import { renderCompletionCsv } from '../../report/render-csv.ts';
 import { renderCompletionHtml } from '../../report/render-html.ts';
@@ -21,6 +21,8 @@ export interface ReportOptions {
 	requireLabs: string;
 	requireQuizzes: string;
 	minQuizAverage: string;
+	/** Days without progress after which an incomplete learner counts as at risk (default 7). */
+	atRiskDays?: string;
 	gradebook?: string;
 }
 
@@ -71,6 +73,9 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 	if (!rule.success || Number.isNaN(minQuizAverage)) {
 		throw new UsageError(`--min-quiz-average expects a percentage from 0 to 100, got "${options.minQuizAverage}"`);
 	}
+	const atRiskDays = Number(options.atRiskDays ?? defaultAtRiskDays);
+	if (!Number.isInteger(atRiskDays) || atRiskDays < 1 || atRiskDays > 365)
+		throw new UsageError(`--at-risk-days expects a whole number of days from 1 to 365, got "${options.atRiskDays}"`);
 	const quizIds = courseQuizIds();
 	checkKnownIds('--require-labs', rule.data.labs, labIds(), 'labs');
 	checkKnownIds('--require-quizzes', rule.data.quizzes, quizIds, 'quizzes');
@@ -85,6 +90,7 @@ export async function runReport(options: ReportOptions, context: CommandContext)
 			generatedAt: io.now().toISOString(),
 			knownLabs: labs.map((lab) => ({ id: lab.id, title: lab.manifest.title })),
 			courseQuizzes: quizIds,
+			atRiskDays,
 		});
 	} finally {
 		db.close();
@@ -116,6 +122,11 @@ export function registerReport(program: Command, context: CommandContext): void 
 		.option('--require-labs <labs>', 'labs that must be passed to complete: all, none or a list like lab1,lab2', 'all')
 		.option('--require-quizzes <quizzes>', 'quizzes whose average counts: all, none or a list like day-1,day-2', 'all')
 		.option('--min-quiz-average <percent>', 'minimum average of those quizzes, in percent', '70')
+		.option(
+			'--at-risk-days <days>',
+			'an incomplete learner without progress for this many days is "at risk"',
+			String(defaultAtRiskDays),
+		)
 		.option('--gradebook <file>', 'SQLite gradebook (default: SRE_LAB_GRADEBOOK or .sre-lab/gradebook.sqlite)')
 		.addHelpText(
 			'after',

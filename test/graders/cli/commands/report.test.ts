@@ -89,6 +89,15 @@ describe('report', () => {
 		expect(JSON.parse(lenient.stdout()).rows[0].complete).toBe(true);
 	});
 
+	it('takes the at-risk window from --at-risk-days, and refuses one that is not a whole number of days', async () => {
+		const cli = fakeCliContext();
+		await runReport(options({ format: 'json', atRiskDays: '30' }), cli.context);
+		expect(JSON.parse(cli.stdout()).atRiskDays).toBe(30);
+		await expect(runReport(options({ atRiskDays: '0' }), fakeCliContext().context)).rejects.toThrow(
+			/--at-risk-days expects a whole number of days from 1 to 365, got "0"/,
+		);
+	});
+
 	it('writes an HTML file chosen by its extension', async () => {
 		const output = scratch.path('spring.html');
 		const cli = fakeCliContext();
