@@ -3,6 +3,7 @@ import type { ConfigRuleEvaluations } from '../../../collectors/config/rule-eval
 import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
+import { readableItems } from '../facts/readable.ts';
 
 /** The names and ids AWS gave the app stack's resources (function names, table name, API id…). */
 function appPhysicalIds(view: Parameters<CheckDefinition['evaluate']>[0], stackIds: readonly string[]): Set<string> {
@@ -34,9 +35,8 @@ export const configRuleReports: CheckDefinition = {
 			view,
 			stacks.map((stack) => stack.stackId),
 		);
-		const rules = Object.values(view.read<PerResource<ConfigRuleEvaluations>>('config.rule-evaluations')).map(
-			requireOutcome,
-		);
+		const readable = readableItems(view.read<PerResource<ConfigRuleEvaluations>>('config.rule-evaluations'));
+		const rules = readable.readable;
 		// Config names a function or a table by its name, the same physical id CloudFormation lists.
 		const reporting = rules
 			.filter((rule) => rule.state === 'ACTIVE')
@@ -51,6 +51,7 @@ export const configRuleReports: CheckDefinition = {
 				evidence: [first.rule.ruleName, ...first.onApp.map((evaluation) => evaluation.resourceId)],
 			};
 		}
+		readable.requireAll();
 		if (rules.length === 0) {
 			return {
 				status: 'fail',

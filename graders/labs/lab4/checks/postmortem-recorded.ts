@@ -1,7 +1,7 @@
 import type { OpsItemDetail } from '../../../collectors/ssm/lab4-ops-items.ts';
-import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { type PostmortemShape, postmortemShape } from '../facts/postmortem-structure.ts';
+import { readableItems } from '../facts/readable.ts';
 
 /** What is still wrong with one postmortem, in the learner's terms; empty when nothing is. */
 export function postmortemProblems(shape: PostmortemShape): string[] {
@@ -23,10 +23,10 @@ export const postmortemRecorded: CheckDefinition = {
 	id: 'postmortem-recorded',
 	reads: ['ssm.lab4-ops-items'],
 	evaluate(view) {
-		const items = Object.values(view.read<PerResource<OpsItemDetail>>('ssm.lab4-ops-items'))
-			.map(requireOutcome)
-			.sort((a, b) => (b.lastModifiedTime ?? '').localeCompare(a.lastModifiedTime ?? ''));
+		const readable = readableItems(view.read<PerResource<OpsItemDetail>>('ssm.lab4-ops-items'));
+		const items = readable.readable.sort((a, b) => (b.lastModifiedTime ?? '').localeCompare(a.lastModifiedTime ?? ''));
 		if (items.length === 0) {
+			readable.requireAll();
 			return {
 				status: 'fail',
 				message: `No OpsItem with the operational data sre-lab = lab4 changed since ${view.window.since}: record the postmortem in OpsCenter and add that entry (searchable) so the grader can find it.`,
@@ -43,6 +43,7 @@ export const postmortemRecorded: CheckDefinition = {
 				evidence: [good.item.opsItemId, ...shape.linkedAlarms],
 			};
 		}
+		readable.requireAll();
 		return {
 			status: 'fail',
 			message: judged.map(({ item, problems }) => `OpsItem ${item.opsItemId}: ${problems.join('; ')}.`).join(' '),

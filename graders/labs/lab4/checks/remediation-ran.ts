@@ -1,17 +1,18 @@
 import type { AlarmStateRule } from '../../../collectors/events/alarm-state-rules.ts';
 import type { AutomationExecution } from '../../../collectors/ssm/automation-executions.ts';
-import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { remediationRoutes } from '../facts/automation-targets.ts';
+import { readableItems } from '../facts/readable.ts';
 
 export const remediationRan: CheckDefinition = {
 	id: 'remediation-ran',
 	reads: ['events.alarm-state-rules', 'ssm.automation-executions'],
 	evaluate(view) {
-		const rules = Object.values(view.read<PerResource<AlarmStateRule>>('events.alarm-state-rules')).map(requireOutcome);
-		const routes = remediationRoutes(rules);
+		const rules = readableItems(view.read<PerResource<AlarmStateRule>>('events.alarm-state-rules'));
+		const routes = remediationRoutes(rules.readable);
 		const enabled = routes.filter((route) => route.enabled);
 		if (enabled.length === 0) {
+			rules.requireAll();
 			return {
 				status: 'fail',
 				message:
@@ -34,6 +35,8 @@ export const remediationRan: CheckDefinition = {
 				evidence: [route.rule, success.documentName, success.executionId],
 			};
 		}
+		// An unreadable rule might start a runbook that did succeed.
+		rules.requireAll();
 		const names = [...documents].sort().join(', ');
 		return {
 			status: 'fail',
