@@ -1,3 +1,4 @@
+import { endpointUrlProblem } from '../engine/endpoint-url.ts';
 import { RosterRowSchema } from './roster-schema.ts';
 
 /**
@@ -13,21 +14,6 @@ export interface GradingFlags {
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
 	return result.success ? undefined : (result.error?.issues[0]?.message ?? 'invalid');
-}
-
-/** An endpoint for emulators (LocalStack, moto) or a proxy: an http(s) URL with a host, no user:password. */
-export function endpointUrlProblem(text: string): string | undefined {
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		return 'is not a URL (expected e.g. http://localhost:4566)';
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:')
-		return `must start with http:// or https://, not ${url.protocol}//`;
-	if (!url.hostname) return 'names no host';
-	if (url.username || url.password) return 'must not contain a user name or password';
-	return undefined;
 }
 
 /** One message per invalid value, naming the flag or variable it came from. */

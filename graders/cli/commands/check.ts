@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { endpointUrlProblem } from '../../cohort/grading-flags.ts';
 import { callerIdentity } from '../../collectors/sts/caller-identity.ts';
 import { accountWideFailures, collectSnapshot } from '../../engine/collect.ts';
 import type { LabDefinition } from '../../engine/define-lab.ts';
 import { parseDuration, windowEndingAt } from '../../engine/duration.ts';
+import { endpointUrlProblem } from '../../engine/endpoint-url.ts';
 import { evaluateLabDefinition } from '../../engine/evaluate.ts';
 import { loadSnapshot, SnapshotError, saveSnapshot } from '../../engine/snapshot.ts';
 import type { Snapshot } from '../../engine/types.ts';
