@@ -3,7 +3,8 @@
  * "Next" links (Starlight follows sidebar order) and "Continue where you left off" never disagree:
  *
  *   Day N overview → its modules in module order, each module's lab right after the module that
- *   leads into it (`lab: lab1` on module 4) → the Day N quiz; after Day 3's quiz, "You have finished".
+ *   leads into it (`lab: lab1` on module 4) → any other lab of that day (`day: N` on the lab page)
+ *   → the Day N quiz; after the last day's quiz, "You have finished".
  *
  * Pure functions over page metadata; `readCoursePages` is the only part that touches the disk.
  */
@@ -95,6 +96,12 @@ export function courseDayGroups(pages: readonly CoursePageMeta[]): DayGroup[] {
 				items.push({ slug: lab.slug, label: lab.title });
 			}
 		}
+		// A lab page of this day that no module leads into still belongs to the day: before its quiz.
+		const placed = new Set(items.map((item) => item.slug));
+		const unplacedLabs = pages
+			.filter((page) => /^labs\/lab\d+$/.test(page.slug) && page.day === day && !placed.has(page.slug))
+			.sort((a, b) => a.slug.localeCompare(b.slug, 'en', { numeric: true }));
+		for (const lab of unplacedLabs) items.push({ slug: lab.slug, label: lab.title });
 		requirePage(pages, `quizzes/day-${day}`);
 		items.push({ slug: `quizzes/day-${day}`, label: `Day ${day} quiz` });
 		if (day === days.at(-1)) items.push({ slug: requirePage(pages, finishedSlug).slug, label: 'You have finished' });

@@ -54,6 +54,25 @@ describe('the course path built from frontmatter', () => {
 		]);
 	});
 
+	it('puts a lab that no module leads into at the end of its day, before the quiz', () => {
+		const pages: CoursePageMeta[] = [
+			{ slug: 'day-1', title: 'Day 1', day: 1 },
+			{ slug: 'day-1/m', title: 'M', day: 1, module: 1, lab: 'lab1' },
+			{ slug: 'labs/lab1', title: 'Lab 1', day: 1 },
+			{ slug: 'labs/lab4', title: 'Lab 4', day: 1 },
+			{ slug: 'quizzes/day-1', title: 'Quiz', day: 1 },
+			{ slug: 'finished', title: 'Done' },
+		];
+		expect(learnerPath(courseDayGroups(pages))).toEqual([
+			'day-1',
+			'day-1/m',
+			'labs/lab1',
+			'labs/lab4',
+			'quizzes/day-1',
+			'finished',
+		]);
+	});
+
 	it('names the missing page when a module leads into a lab that does not exist', () => {
 		const pages: CoursePageMeta[] = [
 			{ slug: 'day-1', title: 'Day 1', day: 1 },
