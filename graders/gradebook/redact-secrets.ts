@@ -9,13 +9,38 @@ const redactedAccessKey = '[redacted-access-key-id]';
  * separator (`DB_PASS`, `DbPass`, `db-password`, `GITHUB_TOKEN`, `x-api-key`). Short words match whole
  * words only, so `bypass` or `compass` are not secrets.
  */
-const secretWords: ReadonlySet<string> = new Set(['pass', 'pwd', 'token', 'tokens', 'apikey', 'privatekey']);
+const secretWords: ReadonlySet<string> = new Set([
+	'pass',
+	'pwd',
+	'token',
+	'tokens',
+	'apikey',
+	'privatekey',
+	// HTTP headers that carry credentials (`Authorization: Bearer …`, session cookies).
+	'authorization',
+	'cookie',
+	'cookies',
+]);
 /** Long enough to be secrets inside a run-together name too (`PGPASSWORD`, `dbpassword`). */
 const secretWordParts = ['password', 'passwd', 'passphrase', 'secret', 'credential'];
 /** Names that contain a secret word but name no secret: the Secrets Manager service prefix (`secretsmanager:GetSecretValue`). */
 const notSecretWords: ReadonlySet<string> = new Set(['secretsmanager']);
-/** Two-word secret names: `api_key`, `private-key`, `AccessKey`… */
-const secretWordPairs: ReadonlySet<string> = new Set(['api key', 'private key', 'access key', 'secret key']);
+/**
+ * Two-word secret names: `api_key`, `private-key`, `AccessKey`, `JWT_SIGNING_KEY`… "key" alone is not
+ * one: tags' `Key`, `SortKey`, an S3 object key name no secret.
+ */
+const secretWordPairs: ReadonlySet<string> = new Set([
+	'api key',
+	'private key',
+	'access key',
+	'secret key',
+	'signing key',
+	'encryption key',
+	'master key',
+	'client key',
+	'license key',
+	'licence key',
+]);
 /** A name ending with one of these only points at a secret (SecretArn, PasswordLastUsed, TokenType…). */
 const pointerWords: ReadonlySet<string> = new Set([
 	'arn',
@@ -91,6 +116,9 @@ const jwtPattern = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*
 const privateKeyBlockPattern = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 // scheme://user:password@host — the whole user information goes.
 const urlUserInfoPattern = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'\\]+@/gi;
+// An HTTP credential after its scheme (`Bearer <token>`, `Basic <base64 user:password>`), whatever names it.
+const httpCredentialPattern = /\b(Bearer|Basic) ([A-Za-z0-9._~+/-]{8,}=*)/g;
+const looksLikeCredential = (token: string) => /[0-9=+/._~-]/.test(token);
 // Incoming-webhook URLs are credentials in themselves.
 const webhookPattern = /\bhttps:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g;
 
@@ -128,6 +156,9 @@ export function redactText(text: string): string {
 		.replace(privateKeyBlockPattern, redactedValue)
 		.replace(urlUserInfoPattern, (_match, scheme: string) => `${scheme}${redactedValue}@`)
 		.replace(webhookPattern, redactedValue)
+		.replace(httpCredentialPattern, (match, scheme: string, token: string) =>
+			looksLikeCredential(token) ? `${scheme} ${redactedValue}` : match,
+		)
 		.replace(assignmentPattern, (_match, open: string, name: string, separator: string, value: string) =>
 			redactAssignment(open, name, separator, value),
 		)

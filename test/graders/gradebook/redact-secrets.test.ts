@@ -316,3 +316,41 @@ describe('redactSecrets: resources named with a secret word', () => {
 		});
 	});
 });
+
+describe('redactSecrets: credentials in headers and keys named for their use', () => {
+	it('redacts an Authorization header value, opaque or not, and a bearer or basic credential in text', () => {
+		const snapshot = fakeSnapshot('111122223333');
+		snapshot.reads['scheduler.lambda-schedules'] = {
+			ok: true,
+			data: [
+				{
+					input: JSON.stringify({
+						headers: { Authorization: 'Bearer opaque-token-4f9a0c', Cookie: 'session=abc123def' },
+					}),
+					note: 'curl -H "Authorization: Basic YWRtaW46aHVudGVyMg==" https://example.com',
+				},
+			],
+		};
+		const text = JSON.stringify(redactSecrets(snapshot));
+		for (const secret of ['opaque-token-4f9a0c', 'abc123def', 'YWRtaW46aHVudGVyMg=='])
+			expect(text).not.toContain(secret);
+		expect(text).toContain('https://example.com');
+	});
+
+	it('redacts tag values of keys named for signing, encryption, master, client and licence keys', () => {
+		const tags = ['JWT_SIGNING_KEY', 'EncryptionKey', 'master-key', 'CLIENT_KEY', 'LicenseKey'].map((Key) => ({
+			Key,
+			Value: 'v3ry-s3cret-value',
+		}));
+		const snapshot = fakeSnapshot('111122223333', undefined, { 'ec2.instances': { ok: true, data: [{ Tags: tags }] } });
+		expect(JSON.stringify(redactSecrets(snapshot))).not.toContain('v3ry-s3cret-value');
+		// Names that only point at a key stay as they are.
+		expect(['KmsKeyId', 'KeyName', 'Key', 'AuthorizationType', 'SortKey'].map(isSecretKeyName)).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false,
+		]);
+	});
+});
