@@ -115,7 +115,7 @@ export async function runWatch(
 	let dashboard: Awaited<ReturnType<typeof startDashboard>> | undefined;
 	const removeInterruptHandler = dependencies.onInterrupt(() => {
 		io.stderr(
-			`\nStopping: the round in flight finishes (at most ${graceMs / 1000} s more); every account is saved whole or not at all.\n`,
+			`\nStopping: the round in flight finishes (at most ${graceMs / 1000} s more); every account is saved whole or not at all (Ctrl-C again quits at once, losing only the accounts in flight).\n`,
 		);
 		watch.stop();
 	});
