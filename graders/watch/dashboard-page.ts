@@ -128,8 +128,15 @@ const script = `
 			body.append(tr);
 		}
 		table.append(body);
+		// Keep keyboard focus where it was across updates: on the same sort button or learner.
+		const active = document.activeElement;
+		const focusedLearner = active && active.closest && active.closest('tr[data-learner]') ? active.closest('tr[data-learner]').dataset.learner : null;
 		document.getElementById('grid-wrap').replaceChildren(table);
 		if (focusKey) table.querySelector('[data-sort-key="' + focusKey + '"]').focus();
+		else if (focusedLearner !== null) {
+			const row = [...table.tBodies[0].rows].find((candidate) => candidate.dataset.learner === focusedLearner);
+			if (row) row.querySelector('button').focus();
+		}
 	}
 
 	function renderStuck() {

@@ -142,6 +142,10 @@ describe('live dashboard', () => {
 		).toBe('ascending');
 
 		await page.getByRole('button', { name: 'Ana Lima' }).focus();
+		// A round's update redraws the grid; focus stays on the learner.
+		const rounds = await page.locator('#rounds').textContent();
+		await expect.poll(() => page.locator('#rounds').textContent(), { timeout: 10_000 }).not.toBe(rounds);
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ana Lima');
 		await page.keyboard.press('Enter');
 		const dialog = page.getByRole('dialog', { name: 'Ana Lima' });
 		await expect.poll(() => dialog.isVisible()).toBe(true);
