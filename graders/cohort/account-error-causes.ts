@@ -12,6 +12,7 @@ export type AccountErrorCause =
 	| 'throttled'
 	| 'credentials'
 	| 'network'
+	| 'reads-failed'
 	| 'other';
 
 export interface CauseAdvice {
@@ -53,6 +54,10 @@ const advice: Record<AccountErrorCause, Omit<CauseAdvice, 'cause'>> = {
 		title: 'Network or endpoint trouble',
 		fix: 'Check your connection and --endpoint-url; grading again (or the next watch round) usually succeeds.',
 	},
+	'reads-failed': {
+		title: 'Some reads failed, so some checks could not be graded',
+		fix: "Each check's message names the read that failed: usually a grader role older than the labs (ask the learner to update it from labs/grader-role/template.yaml) or throttling; grade again.",
+	},
 	other: {
 		title: 'Unexpected error',
 		fix: 'Read the message below; if it names the grader, report it with the command you ran.',
@@ -61,12 +66,16 @@ const advice: Record<AccountErrorCause, Omit<CauseAdvice, 'cause'>> = {
 
 const regionDisabled = /RegionDisabled|not (?:been )?(?:activated|enabled) (?:in|for) (?:this|the) region/i;
 
-/** The cause of one account error, from the kind and message the gradebook stored. */
+/**
+ * The cause of one account error, from the kind and message the gradebook stored. No kind means the
+ * account was read but some of its reads failed (the lab came out `error`, check by check).
+ */
 export function causeOfAccountError(kind: string | null, message: string | null): CauseAdvice {
 	const text = message ?? '';
 	let cause: AccountErrorCause;
 	if (regionDisabled.test(text)) cause = 'region-not-enabled';
 	else if (kind === 'assume-role') cause = 'grader-role';
+	else if (kind === null) cause = 'reads-failed';
 	else if (kind !== null && kind in advice) cause = kind as AccountErrorCause;
 	else cause = 'other';
 	return { cause, ...advice[cause] };

@@ -27,7 +27,7 @@ describe('causeOfAccountError', () => {
 		expect(causeOfAccountError('throttled', 'Rate exceeded').cause).toBe('throttled');
 		expect(causeOfAccountError('something-new', 'x').cause).toBe('other');
 		// A graded account whose lab came out `error` has no account error kind: some reads failed.
-		expect(causeOfAccountError(null, 'logs:DescribeLogGroups was denied').cause).toBe('other');
+		expect(causeOfAccountError(null, 'logs:DescribeLogGroups was denied').cause).toBe('reads-failed');
 	});
 });
 
