@@ -6,7 +6,7 @@ const learnerCli = {
 	description: 'Check your own SRE Foundations on AWS lab work. Read-only: it never changes your AWS account.',
 	commands: learnerCommands,
 	helpFooter:
-		'Instructors: the cohort commands (grade, regrade, report, import-progress) run from a clone of the course\n' +
+		'Instructors: the cohort commands (grade, watch, regrade, report, import-progress) run from a clone of the course\n' +
 		"repository after `npm install` (its ./bin/sre-lab.js), or from the npm package '@sre-foundations/sre-lab'.",
 };
 
