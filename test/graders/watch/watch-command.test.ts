@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeDependencies } from '../../../graders/cli/commands/grade.ts';
 import { runWatch, type WatchCliOptions } from '../../../graders/cli/commands/watch.ts';
+import { CannotGradeError, UsageError } from '../../../graders/cli/io.ts';
 import type { GradeAccount } from '../../../graders/cohort/account-outcome.ts';
+import { cohortWatchLockName, registerCohort, takeLock } from '../../../graders/cohort/grade-cohort.ts';
 import { openGradebook } from '../../../graders/gradebook/open-gradebook.ts';
 import { fakeCliContext, scratchDirectory } from '../support/cli-context.ts';
 import { simulatedAccounts } from '../support/watch-fixtures.ts';
@@ -72,5 +74,35 @@ describe('watch', () => {
 		await expect(
 			runWatch('lab1', options({ every: '2 minutes' }), cli.context, dependencies(simulatedAccounts(() => 0).grade)),
 		).rejects.toThrow(/--every expects a duration such as 90s, 2m or 1h/);
+	});
+
+	it('refuses a port out of range before grading anything', async () => {
+		const accounts = simulatedAccounts(() => 0);
+		await expect(
+			runWatch('lab1', options({ port: '70000' }), fakeCliContext().context, dependencies(accounts.grade)),
+		).rejects.toThrow(UsageError);
+		expect(accounts.calls.size).toBe(0);
+	});
+
+	it('stops with exit 2, naming the holder, while another live process watches the cohort', async () => {
+		const db = openGradebook(options().gradebook as string);
+		const cohort = registerCohort(db, 'spring', [], new Date().toISOString());
+		// The parent process is alive, so the lock it "holds" cannot be taken over.
+		const held = takeLock(
+			db,
+			cohortWatchLockName(cohort.cohortId),
+			{ busy: 'x', takenOver: 'x' },
+			{ pid: process.ppid, heartbeatEveryMs: 0 },
+		);
+		try {
+			const accounts = simulatedAccounts(() => 0);
+			const run = runWatch('lab1', options(), fakeCliContext().context, dependencies(accounts.grade));
+			await expect(run).rejects.toThrow(CannotGradeError);
+			await expect(run).rejects.toThrow(/^cohort spring is being graded by process \d+/);
+			expect(accounts.calls.size).toBe(0);
+		} finally {
+			held.release();
+			db.close();
+		}
 	});
 });
