@@ -42,11 +42,14 @@ export function openGradebook(path: string, options: OpenGradebookOptions = {}):
 		if (isNew) chmodSync(path, 0o600);
 		// First, so that every statement below waits for a process that is creating the same file.
 		db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
-		if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
-		// NORMAL is durable for committed transactions in WAL mode except on power loss, which is fine
-		// for a gradebook that can always be regraded; it makes each per-account commit cheap.
-		db.exec('PRAGMA synchronous = NORMAL');
-		migrate(db);
+		const opened = db;
+		whileBusy(() => {
+			if (!inMemory) opened.exec('PRAGMA journal_mode = WAL');
+			// NORMAL is durable for committed transactions in WAL mode except on power loss, which is fine
+			// for a gradebook that can always be regraded; it makes each per-account commit cheap.
+			opened.exec('PRAGMA synchronous = NORMAL');
+			migrate(opened);
+		});
 		return db;
 	} catch (error) {
 		db?.close();
@@ -86,6 +89,32 @@ function checkPath(path: string, options: OpenGradebookOptions): boolean {
 		);
 	}
 	return !stats;
+}
+
+const sqliteBusy = 5;
+
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY without waiting, for at most the busy timeout.
+ * The busy handler does not cover every case: switching a file that another process is creating to
+ * WAL, or starting a transaction while that process recovers the WAL, fail at once (seen with four
+ * processes opening a new gradebook together on a loaded machine).
+ */
+function whileBusy(step: () => void): void {
+	const deadline = Date.now() + busyTimeoutMs;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			step();
+			return;
+		} catch (error) {
+			const errcode = (error as { errcode?: unknown }).errcode;
+			const busy = typeof errcode === 'number' && (errcode & 0xff) === sqliteBusy;
+			if (!busy || Date.now() >= deadline) throw error;
+			// A synchronous pause (openGradebook is synchronous), growing to 200 ms, with jitter so that
+			// processes that collided do not collide again.
+			const pauseMs = Math.min(200, 10 * attempt) * (0.5 + Math.random());
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+		}
+	}
 }
 
 /**
