@@ -32,4 +32,13 @@ describe('the integration tier covers every collector', () => {
 			expect(missing, `add these to test/integration/${id}-reads.ts (and seed what they read)`).toEqual([]);
 		},
 	);
+
+	it.each(graded.map((lab) => [lab.id, lab] as const))(
+		'%s: expects nothing of a collector it no longer reads',
+		(id, lab) => {
+			const registered = new Set(lab.collectors.map((collector) => collector.id));
+			const stale = Object.keys(tier[id] ?? {}).filter((collectorId) => !registered.has(collectorId));
+			expect(stale, `remove these from test/integration/${id}-reads.ts`).toEqual([]);
+		},
+	);
 });

@@ -81,10 +81,6 @@ export const lab1Reads: LabReadExpectations<Lab1Seed> = {
 		moto: 'implemented',
 		check: (data) => expect(jsonOf(data)).not.toContain(lab1Names.alarm),
 	},
-	'sns.subscriptions': {
-		moto: 'implemented',
-		check: (data, seed) => expect(jsonOf(data)).toContain(seed.subscriptionArn),
-	},
 	'sns.topic-subscriptions': {
 		moto: 'implemented',
 		check: (data, seed) => expect(jsonOf(data)).toContain(seed.subscriptionArn),

@@ -68,10 +68,6 @@ export const lab3Reads: LabReadExpectations<Lab3Seed> = {
 		moto: 'implemented',
 		check: (data, seed) => expect(jsonOf(data)).toContain(seed.subscriptionArn),
 	},
-	'sns.subscriptions': {
-		moto: 'implemented',
-		check: (data, seed) => expect(jsonOf(data)).toContain(seed.subscriptionArn),
-	},
 	'cloudwatch.alarm-history': { moto: 'not-implemented', operation: 'cloudwatch:DescribeAlarmHistory' },
 	'ssm.lab3-fault-history': {
 		moto: 'implemented',
