@@ -2,7 +2,7 @@ import type { StoredProgress } from '../schemas/progress.ts';
 
 /**
  * The course as a list of steps in agenda order (read a module, take its quiz, do its lab, …, take the
- * end-of-day quiz), so "My progress" can show how far each day is and link the next thing to do.
+ * end-of-day quiz), so "My progress" can show how far each day is.
  * Built at build time from the progress outline; judged here against the stored progress.
  */
 export interface CourseStep {
@@ -25,11 +25,6 @@ export function isStepDone(step: CourseStep, progress: StoredProgress): boolean 
 	if (step.kind === 'read') return step.id in progress.pages;
 	if (step.kind === 'quiz') return step.id in progress.quizzes;
 	return isLabDone(progress, step.id);
-}
-
-/** The first step not done yet, in agenda order; undefined when everything is done. */
-export function nextCourseStep(steps: readonly CourseStep[], progress: StoredProgress): CourseStep | undefined {
-	return steps.find((step) => !isStepDone(step, progress));
 }
 
 export interface DayCompletion {

@@ -96,6 +96,43 @@ describe('diagrams rendered at build time', () => {
 		}
 	});
 
+	/** Diagrams with a phone layout (src/diagrams/NAME.narrow.dot) and the page that shows each. */
+	const phoneLayouts: Record<string, string> = {
+		'course-map': '/',
+		'lab1-architecture': '/labs/lab1/',
+		'lab2-architecture': '/labs/lab2/',
+		'lab3-architecture': '/labs/lab3/',
+	};
+
+	test('on a 375 px phone the course map and lab architectures show their phone layout, whole, without sideways scrolling', async () => {
+		const { page } = await newWatchedPage(browser);
+		try {
+			await page.setViewportSize({ width: 375, height: 812 });
+			for (const [name, path] of Object.entries(phoneLayouts)) {
+				await page.goto(siteUrl(path), { waitUntil: 'load' });
+				const figure = page.locator(`figure[data-diagram="${name}"]`);
+				expect(await figure.locator('.course-diagram__narrow svg').isVisible(), name).toBe(true);
+				expect(await figure.locator('.course-diagram__wide svg').isVisible(), name).toBe(false);
+				const canvas = await figure
+					.locator('[role="region"]')
+					.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+				expect(canvas.scrollWidth, name).toBeLessThanOrEqual(canvas.clientWidth);
+				expect(await figure.locator('figcaption').textContent(), name).not.toContain('scroll sideways');
+				expect(await axeViolations(page), name).toEqual([]);
+			}
+			// On a desktop the wide layouts come back, the home page's map beside the title included.
+			await page.setViewportSize({ width: 1280, height: 800 });
+			for (const [name, path] of Object.entries(phoneLayouts)) {
+				await page.goto(siteUrl(path), { waitUntil: 'load' });
+				const figure = page.locator(`figure[data-diagram="${name}"]`);
+				expect(await figure.locator('.course-diagram__wide svg').isVisible(), name).toBe(true);
+				expect(await figure.locator('.course-diagram__narrow svg').isVisible(), name).toBe(false);
+			}
+		} finally {
+			await page.close();
+		}
+	});
+
 	for (const width of [320, 375]) {
 		test(`no page with a diagram is wider than a ${width} px screen`, async () => {
 			const { page } = await newWatchedPage(browser);

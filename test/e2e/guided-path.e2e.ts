@@ -126,7 +126,7 @@ describe('one guided path', () => {
 					'Start Day 1',
 				]);
 				expect(await actions.first().getAttribute('class')).toMatch(/primary/);
-				const map = page.locator('figure[data-diagram="course-map"] svg');
+				const map = page.locator('figure[data-diagram="course-map"] svg').first();
 				const box = await map.boundingBox();
 				expect(box).not.toBeNull();
 				expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(800);

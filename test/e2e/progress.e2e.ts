@@ -133,26 +133,32 @@ describe('My progress', () => {
 		expect(await page.getByLabel('I have read this module').isChecked()).toBe(true);
 	}, 120_000);
 
-	test('shows a bar per day and links the next step, which the keyboard can follow', async () => {
+	test('shows a bar per day and one next step, "Continue where you left off", which the keyboard can follow', async () => {
 		await openProgressPage(page);
 		const bar = dashboard(page).locator('[data-day-bar="1"]');
 		expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(0);
 		const total = await bar.evaluate((element) => (element as HTMLProgressElement).max);
 		expect(await dashboard(page).locator('[data-day-text="1"]').textContent()).toBe(`0 of ${total} steps done`);
-		const next = dashboard(page).locator('[data-next-link]');
-		expect(await next.textContent()).toBe('Read 1. What SRE is');
+		// Nothing done yet: no suggestion competes with the page's own links.
+		expect(await page.locator('continue-link').isHidden()).toBe(true);
+		expect(await page.getByText('First step not done yet').count()).toBe(0);
 		expect(await axeViolations(page, 'sre-progress-dashboard')).toEqual([]);
 
 		const questionCount = await completeModule(page);
 		expect(questionCount).toBeGreaterThan(0);
 		await openProgressPage(page);
-		// Module 2 read and its quiz taken: two steps of day 1; the next step is still module 1, in agenda order.
+		// Module 2 read and its quiz taken: two steps of day 1. The one suggestion resumes after module 2
+		// (the furthest step done), not back at the skipped module 1, which the bar and tables still show.
 		expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(2);
 		expect(await dashboard(page).locator('[data-day-text="1"]').textContent()).toBe(`2 of ${total} steps done`);
-		expect(await next.textContent()).toBe('Read 1. What SRE is');
+		const next = page.locator('continue-link a');
+		await expect.poll(() => next.isVisible()).toBe(true);
+		expect(await next.textContent()).toBe('3. Reliability in the software lifecycle');
+		expect(await page.getByText('First step not done yet').count()).toBe(0);
+		expect(await dashboard(page).locator('[data-read="day-1/what-is-sre"]').textContent()).toBe('Not yet');
 		await next.focus();
 		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/day-1\/what-is-sre\/$/);
+		await page.waitForURL(/\/day-1\/reliability-in-the-lifecycle\/$/);
 	});
 
 	test('import merges: an older file never overwrites newer progress, and a version 1 file still imports', async () => {

@@ -1,13 +1,13 @@
 import type { StoredProgress } from '../../schemas/progress.ts';
 import { createProgressExport, exportFileName, readProgressExport } from '../../utils/progress-export.ts';
 import { mergeProgress } from '../../utils/progress-merge.ts';
-import { type CourseStep, dayCompletion, isLabDone, nextCourseStep } from '../../utils/progress-steps.ts';
+import { type CourseStep, dayCompletion, isLabDone } from '../../utils/progress-steps.ts';
 import type { ProgressStore } from '../../utils/progress-store.ts';
 import { browserProgressStore } from './browser-store.ts';
 
 /**
- * <sre-progress-dashboard>: fills the "My progress" tables, the per-day bars and the next-step link
- * from the store, and runs the learner details form, export (download), import (a merge, file) and a
+ * <sre-progress-dashboard>: fills the "My progress" tables and the per-day bars from the store (the
+ * next step is the page's "Continue where you left off" link, course-path/ContinueLink), and runs the learner details form, export (download), import (a merge, file) and a
  * two-step reset.
  */
 
@@ -88,17 +88,6 @@ class SreProgressDashboard extends HTMLElement {
 			if (bar) bar.value = done;
 			const text = this.querySelector(`[data-day-text="${day}"]`);
 			if (text) text.textContent = `${done} of ${plural(total, 'step')} done`;
-		}
-		const next = nextCourseStep(this.#steps, progress);
-		const line = this.querySelector<HTMLElement>('[data-next]');
-		const link = this.querySelector<HTMLAnchorElement>('[data-next-link]');
-		if (!line || !link) return;
-		if (next?.href) {
-			link.href = next.href;
-			link.textContent = next.label;
-			line.hidden = false;
-		} else {
-			line.hidden = true;
 		}
 	}
 
