@@ -16,6 +16,7 @@ const iamPrefixByClientName: Readonly<Record<string, string>> = {
 	IAMClient: 'iam',
 	LambdaClient: 'lambda',
 	ResourceGroupsClient: 'resource-groups',
+	ResourceGroupsTaggingAPIClient: 'tag',
 	SchedulerClient: 'scheduler',
 	SNSClient: 'sns',
 	SSMClient: 'ssm',

@@ -54,6 +54,9 @@ export const denyStatements: readonly PolicyStatement[] = [
 			'ec2:GetPasswordData',
 			'ecr:GetAuthorizationToken',
 			'lambda:GetFunction',
+			// Both return the configuration of every function (or version), environment variables included.
+			'lambda:ListFunctions',
+			'lambda:ListVersionsByFunction',
 			'redshift:GetClusterCredentials',
 			'redshift:GetClusterCredentialsWithIAM',
 			's3:GetObject',

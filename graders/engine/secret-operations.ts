@@ -40,6 +40,8 @@ const secretRevealingOperations: Readonly<Record<string, string>> = {
 /** Secret-revealing operations that share a harmless name with other services' reads. */
 const secretRevealingActions: Readonly<Record<string, string>> = {
 	'lambda:GetFunction': "it returns a download link to the function's code and its environment variables",
+	'lambda:ListFunctions': "it returns every function's environment variables",
+	'lambda:ListVersionsByFunction': "it returns every version's environment variables",
 	'ec2:GetLaunchTemplateData': "it returns an instance's user data",
 };
 

@@ -47,6 +47,8 @@ export const lab2Reads: LabReadExpectations<Lab2Seed> = {
 		check: (data, seed) => {
 			expect(jsonOf(data)).toContain(seed.functionArn);
 			expect(jsonOf(data)).toContain(seed.functionRoleArn);
+			// Found through tag:GetResources, read with GetFunctionConfiguration: the environment is dropped.
+			expect(jsonOf(data)).not.toContain(lab2Names.functionSecret);
 		},
 	},
 	'lambda.function-tags': {

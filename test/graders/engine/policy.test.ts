@@ -77,6 +77,21 @@ describe('generateGraderPolicy', () => {
 		}
 	});
 
+	it('grants no read that returns Lambda environment variables beyond the lab-tagged functions', () => {
+		const statements = generateGraderPolicy(collectorsForLabs(labIds())).Statement;
+		// ListFunctions and ListVersionsByFunction return every configuration, environment included, and
+		// cannot be narrowed by tag; GetFunction adds a code link.
+		for (const action of ['lambda:ListFunctions', 'lambda:ListVersionsByFunction', 'lambda:GetFunction']) {
+			expect(grantsOf(statements, action)).toEqual([]);
+		}
+		for (const statement of grantsOf(statements, 'lambda:GetFunctionConfiguration')) {
+			expect(statement.Resource).not.toBe('*');
+			expect(statement.Condition).toEqual({ StringLike: { 'aws:ResourceTag/sre-lab': 'lab*' } });
+		}
+		const denied = statements.filter((statement) => statement.Effect === 'Deny').flatMap((s) => s.Action);
+		expect(denied).toEqual(expect.arrayContaining(['lambda:ListFunctions', 'lambda:ListVersionsByFunction']));
+	});
+
 	it('explicitly denies decryption and secret stores, whatever else is attached to the role', () => {
 		const denies = generateGraderPolicy([]).Statement.filter((statement) => statement.Effect === 'Deny');
 		const denied = denies.flatMap((statement) => statement.Action);

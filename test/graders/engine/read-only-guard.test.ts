@@ -72,6 +72,8 @@ describe('refusalReason', () => {
 		['ecr', 'GetAuthorizationToken'],
 		['ec2', 'GetPasswordData'],
 		['lambda', 'GetFunction'],
+		['lambda', 'ListFunctions'],
+		['lambda', 'ListVersionsByFunction'],
 		['kms', 'Decrypt'],
 		['apigateway', 'TestInvokeMethod'],
 	])('refuses %s:%s even when a collector declares it', (service, operation) => {

@@ -26,6 +26,7 @@ export const lab2Names = {
 	functionRole: 'sre-lab2-cleanup-role',
 	schedulerRole: 'sre-lab2-scheduler-role',
 	function: 'sre-lab2-snapshot-cleanup',
+	functionSecret: 'moto-env-secret-7f3a',
 	rule: 'sre-lab2-nightly-cleanup',
 	schedule: 'sre-lab2-cleanup-schedule',
 	window: 'sre-lab2-patching',
@@ -176,6 +177,8 @@ export async function seedLab2Account(clients: SeedingClients): Promise<Lab2Seed
 			Handler: 'index.handler',
 			Role: functionRole.Role?.Arn,
 			Code: { ZipFile: emptyZip },
+			// A secret in the environment, as real cleanup functions often carry: the grader must not store it.
+			Environment: { Variables: { DB_PASSWORD: lab2Names.functionSecret } },
 			Tags: { 'sre-lab': 'lab2' },
 		}),
 	);

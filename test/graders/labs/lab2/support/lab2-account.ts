@@ -16,8 +16,9 @@ import {
 	ListRolePoliciesCommand,
 	SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetPolicyCommand, LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetGroupQueryCommand, ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import {
 	DescribeAssociationCommand,
@@ -582,26 +583,59 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		};
 	});
 
+	// The tag index (tag:GetResources): ARNs and tags only, filtered by resource type and tag key,
+	// ResourcesPerPage pages joined by PaginationToken ("" on the last page, as the service answers).
+	const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+	tagging
+		.on(GetResourcesCommand)
+		.callsFake(
+			(input: {
+				PaginationToken?: string;
+				ResourcesPerPage?: number;
+				ResourceTypeFilters?: string[];
+				TagFilters?: { Key: string; Values?: string[] }[];
+			}) => {
+				const types = input.ResourceTypeFilters ?? [];
+				const functions = types.length === 0 || types.includes('lambda:function') ? account.functions : [];
+				const matching = functions.filter((fn) =>
+					(input.TagFilters ?? []).every(
+						(filter) =>
+							filter.Key in fn.tags && (!filter.Values?.length || filter.Values.includes(fn.tags[filter.Key] ?? '')),
+					),
+				);
+				const page = paged(matching, input.PaginationToken || undefined, Math.min(size, input.ResourcesPerPage ?? 50));
+				return {
+					ResourceTagMappingList: page.items.map((fn) => ({ ResourceARN: lambdaArn(fn.name), Tags: tagList(fn.tags) })),
+					PaginationToken: page.next ?? '',
+				};
+			},
+		);
+
 	const lambda = mockClient(LambdaClient);
-	lambda.on(ListFunctionsCommand).callsFake((input: { Marker?: string }) => {
-		const page = paged(account.functions, input.Marker, size);
-		return {
-			Functions: page.items.map((fn) => ({
-				FunctionName: fn.name,
-				FunctionArn: lambdaArn(fn.name),
-				Runtime: 'nodejs22.x',
-				Role: roleArn(fn.role),
-				LastModified: '2026-11-21T16:00:00.000+0000',
-			})),
-			NextMarker: page.next,
-		};
-	});
 	const functionByArn = (arn: string) => {
 		const fn = account.functions.find((candidate) => lambdaArn(candidate.name) === arn);
 		if (!fn) throw notFound('ResourceNotFoundException', `Function not found: ${arn}`);
 		return fn;
 	};
-	lambda.on(ListTagsCommand).callsFake((input: { Resource: string }) => ({ Tags: functionByArn(input.Resource).tags }));
+	// The grader role may read a configuration only where aws:ResourceTag/sre-lab is like lab*.
+	lambda.on(GetFunctionConfigurationCommand).callsFake((input: { FunctionName: string }) => {
+		const fn = functionByArn(input.FunctionName);
+		if (!fn.tags['sre-lab']?.startsWith('lab')) {
+			throw Object.assign(new Error('User is not authorized to perform: lambda:GetFunctionConfiguration'), {
+				name: 'AccessDeniedException',
+			});
+		}
+		return {
+			FunctionName: fn.name,
+			FunctionArn: lambdaArn(fn.name),
+			Runtime: 'nodejs22.x',
+			Role: roleArn(fn.role),
+			Handler: 'index.handler',
+			LastModified: '2026-11-21T16:00:00.000+0000',
+			Environment: { Variables: { DB_PASSWORD: 'not-for-the-grader' } },
+			TracingConfig: { Mode: 'PassThrough' },
+		};
+	});
 	lambda.on(GetPolicyCommand).callsFake((input: { FunctionName: string }) => {
 		const fn = functionByArn(input.FunctionName);
 		if (fn.policy === undefined)
@@ -892,7 +926,7 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 			},
 		);
 
-	const mocks = { sts, ec2, ssm, lambda, iam, events, scheduler, cloudwatch, resourceGroups, cloudtrail };
+	const mocks = { sts, ec2, ssm, tagging, lambda, iam, events, scheduler, cloudwatch, resourceGroups, cloudtrail };
 	return {
 		...mocks,
 		restore() {
