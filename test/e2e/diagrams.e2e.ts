@@ -102,9 +102,12 @@ describe('diagrams rendered at build time', () => {
 		'lab1-architecture': '/labs/lab1/',
 		'lab2-architecture': '/labs/lab2/',
 		'lab3-architecture': '/labs/lab3/',
+		'sli-slo-sla': '/day-1/slis-slos-error-budgets/',
+		'burn-rate-alerting': '/day-1/slis-slos-error-budgets/',
+		'incident-lifecycle': '/day-3/incident-response/',
 	};
 
-	test('on a 375 px phone the course map and lab architectures show their phone layout, whole, without sideways scrolling', async () => {
+	test('on a 375 px phone the course map, lab architectures and wide module diagrams show their phone layout, whole, without sideways scrolling', async () => {
 		const { page } = await newWatchedPage(browser);
 		try {
 			await page.setViewportSize({ width: 375, height: 812 });
