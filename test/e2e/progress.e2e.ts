@@ -161,6 +161,26 @@ describe('My progress', () => {
 		await page.waitForURL(/\/day-1\/reliability-in-the-lifecycle\/$/);
 	});
 
+	test('on a 375 px phone each module is a card with its lab box on screen, still a table to assistive tech', async () => {
+		await page.setViewportSize({ width: 375, height: 812 });
+		await openProgressPage(page);
+		const labBox = page.getByLabel('Lab 1: SLIs, SLOs and error budgets done');
+		await labBox.scrollIntoViewIfNeeded();
+		const box = await labBox.boundingBox();
+		// Before the cards, the Lab column sat past the right edge of a sideways-scrolling table.
+		expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+		const wrap = dashboard(page).locator('.sre-progress__table-wrap').first();
+		const widths = await wrap.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+		expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+		expect(await dashboard(page).locator(`[data-read="${modulePageId}"]`).isVisible()).toBe(true);
+		expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(3);
+		expect(await page.getByRole('rowheader', { name: '1. What SRE is' }).count()).toBe(1);
+		await labBox.focus();
+		await page.keyboard.press('Space');
+		expect(await labBox.isChecked()).toBe(true);
+		expect(await axeViolations(page, 'sre-progress-dashboard')).toEqual([]);
+	});
+
 	test('import merges: an older file never overwrites newer progress, and a version 1 file still imports', async () => {
 		await page.goto(siteUrl('/labs/lab1/'), { waitUntil: 'load' });
 		await page.getByLabel('I have completed this lab').check();
