@@ -2,7 +2,8 @@
  * Every page in the sitemap on phone-sized screens (320 and 360 CSS px wide): nothing makes the page
  * wider than the screen (wide tables scroll inside their own keyboard-reachable region), and no word
  * is broken inside (no "S/i/g/n/a/l" table headers). The measurement is geometric, so it holds for
- * whatever fonts the machine has. On a touch screen, code copy buttons show without a hover.
+ * whatever fonts the machine has. No code block scrolls sideways at 320 px. On a touch screen, code
+ * copy buttons show without a hover.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -35,6 +36,27 @@ describe.each(pathnames)('%s', (pathname) => {
 			await page.close();
 		}
 	});
+});
+
+test('no code block scrolls sideways on a 320 px phone (a scrolling <pre> is not reachable by keyboard)', async () => {
+	const { page } = await newWatchedPage(browser);
+	try {
+		await page.setViewportSize({ width: 320, height: 740 });
+		const scrolling: string[] = [];
+		for (const pathname of pathnames) {
+			await page.goto(siteUrl(pathname), { waitUntil: 'load' });
+			const widths = await page.evaluate(() =>
+				[...document.querySelectorAll('pre')]
+					.filter((pre) => pre.scrollWidth > pre.clientWidth + 1 && !pre.hasAttribute('tabindex'))
+					.map((pre) => pre.scrollWidth - pre.clientWidth),
+			);
+			if (widths.length > 0) scrolling.push(`${pathname}: ${widths.join(', ')} px too wide`);
+		}
+		// Before the phone rule in src/styles/theme.css, deeply indented wrapped lines kept a 20ch minimum.
+		expect(scrolling).toEqual([]);
+	} finally {
+		await page.close();
+	}
 });
 
 test('code copy buttons show without hovering on a touch screen, and wait for the pointer on a desktop', async () => {
