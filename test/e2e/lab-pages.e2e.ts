@@ -203,6 +203,23 @@ describe('grader results on the lab 1 page', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
 			expect(await axeViolations(page, '.sre-lab-checks'), scheme).toEqual([]);
+			// The summary's link is made by the element's script, outside Astro's scoped styles: it must
+			// still take the site's accent, not the browser's visited/unvisited colours.
+			const [linkColour, accent] = await panel(page)
+				.locator('[data-summary] a')
+				.evaluate((link) => [
+					getComputedStyle(link).color,
+					getComputedStyle(document.documentElement).getPropertyValue('--sl-color-text-accent').trim(),
+				]);
+			const probe = await page.evaluate((colour) => {
+				const element = document.createElement('span');
+				element.style.color = colour ?? '';
+				document.body.append(element);
+				const resolved = getComputedStyle(element).color;
+				element.remove();
+				return resolved;
+			}, accent);
+			expect(linkColour, scheme).toBe(probe);
 		}
 		// The sidebar counts a lab the grader passed as done; My progress says it was verified.
 		await expect.poll(() => page.locator('.sidebar-content a[href$="/labs/lab1/"] .sre-done-mark').count()).toBe(1);
