@@ -11,21 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { memoizeCredentials } from '../graders/cohort/account-credentials.ts';
-import { createEngineGrader } from '../graders/cohort/engine-grader.ts';
 import { gradeAccounts, registerCohort, startLockedRun } from '../graders/cohort/grade-cohort.ts';
-import type { RosterEntry } from '../graders/cohort/roster.ts';
 import { openGradebook } from '../graders/gradebook/open-gradebook.ts';
-import {
-	accountId,
-	collectedAt,
-	completeLab1Account,
-	mockLab1Account,
-	region,
-} from '../test/graders/support/lab1-account.ts';
+import { completeLab1Account, mockLab1Account } from '../test/graders/support/lab1-account.ts';
+import { simulatedLab1Grader, simulatedRoster } from './simulated-cohort.ts';
 
 interface LevelResult {
 	concurrency: number;
@@ -63,17 +54,7 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 		peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 	}, 100);
 	try {
-		// The simulated accounts all answer as the same account id, so the roster says so too.
-		const targets: RosterEntry[] = Array.from({ length: accounts }, (_, index) => ({
-			line: index + 2,
-			learnerId: `learner-${String(index).padStart(3, '0')}`,
-			name: `Learner ${index}`,
-			email: `learner-${index}@example.org`,
-			accountId,
-			roleArn: `arn:aws:iam::${accountId}:role/SreLabGrader`,
-			region,
-			externalId: 'bench',
-		}));
+		const targets = simulatedRoster(accounts);
 		const now = new Date().toISOString();
 		const cohort = registerCohort(db, 'bench', targets, now);
 		const { runId, lock } = startLockedRun(db, cohort, {
@@ -82,17 +63,7 @@ async function runLevel(concurrency: number): Promise<LevelResult> {
 			plannedAccounts: accounts,
 			now,
 		});
-		const grader = createEngineGrader({
-			labs: ['lab1'],
-			windowMs: 24 * 3_600_000,
-			now: () => collectedAt,
-			// AssumeRole is an SDK call like the others: it answers after the same latency.
-			credentialsFor: () =>
-				memoizeCredentials(async () => {
-					await sleep(latencyMs);
-					return { accessKeyId: 'ASIABENCHMARK0000000', secretAccessKey: 'bench', sessionToken: 'bench' };
-				}),
-		});
+		const grader = simulatedLab1Grader(latencyMs);
 		let errors = 0;
 		let passed = 0;
 		let sdkCalls = 0;

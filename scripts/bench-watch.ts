@@ -10,22 +10,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { liveColumns } from '../graders/cli/commands/watch.ts';
-import { memoizeCredentials } from '../graders/cohort/account-credentials.ts';
-import { createEngineGrader } from '../graders/cohort/engine-grader.ts';
 import { gradeAccounts, registerCohort, startLockedRun } from '../graders/cohort/grade-cohort.ts';
-import type { RosterEntry } from '../graders/cohort/roster.ts';
 import { openGradebook } from '../graders/gradebook/open-gradebook.ts';
 import { createWatch } from '../graders/watch/watch-cohort.ts';
-import {
-	accountId,
-	collectedAt,
-	completeLab1Account,
-	mockLab1Account,
-	region,
-} from '../test/graders/support/lab1-account.ts';
+import { completeLab1Account, mockLab1Account } from '../test/graders/support/lab1-account.ts';
+import { simulatedLab1Grader, simulatedRoster } from './simulated-cohort.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -47,26 +38,8 @@ const db = openGradebook(join(dir, 'gradebook.sqlite'));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 try {
-	const roster: RosterEntry[] = Array.from({ length: accounts }, (_, index) => ({
-		line: index + 2,
-		learnerId: `learner-${String(index).padStart(3, '0')}`,
-		name: `Learner ${index}`,
-		email: `learner-${index}@example.org`,
-		accountId,
-		roleArn: `arn:aws:iam::${accountId}:role/SreLabGrader`,
-		region,
-		externalId: 'bench',
-	}));
-	const grader = createEngineGrader({
-		labs: ['lab1'],
-		windowMs: 24 * 3_600_000,
-		now: () => collectedAt,
-		credentialsFor: () =>
-			memoizeCredentials(async () => {
-				await sleep(latencyMs);
-				return { accessKeyId: 'ASIABENCHMARK0000000', secretAccessKey: 'bench', sessionToken: 'bench' };
-			}),
-	});
+	const roster = simulatedRoster(accounts);
+	const grader = simulatedLab1Grader(latencyMs);
 	// The mock keeps every call it answered; let them go so the harness does not grow.
 	const forgetCalls = () => mocks.resetHistory();
 	process.stdout.write(
