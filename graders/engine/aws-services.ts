@@ -12,6 +12,7 @@ const iamPrefixByClientName: Readonly<Record<string, string>> = {
 	CloudWatchLogsClient: 'logs',
 	ConfigServiceClient: 'config',
 	EC2Client: 'ec2',
+	FisClient: 'fis',
 	EventBridgeClient: 'events',
 	IAMClient: 'iam',
 	LambdaClient: 'lambda',

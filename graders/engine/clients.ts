@@ -6,7 +6,6 @@ import type {
 	HandlerExecutionContext,
 	InitializeMiddleware,
 	MetadataBearer,
-	MiddlewareStack,
 	Pluggable,
 } from '@smithy/types';
 import { callerIdentity } from '../collectors/sts/caller-identity.ts';
@@ -17,9 +16,16 @@ import { type CallSite, callSiteKey } from './errors.ts';
 import { type HttpTimeouts, requestHandlerOptions } from './http-timeouts.ts';
 import { readOnlyGuardPlugin } from './read-only-guard.ts';
 
-/** Any AWS SDK v3 client: what the provider needs to know about it. */
+/**
+ * Any AWS SDK v3 client: what the provider needs to know about it. Only `use` of the middleware
+ * stack, so a client built on an older @smithy/types major (the FIS client's newest release is)
+ * plugs in the same way as the rest.
+ */
 export interface AwsClient {
-	middlewareStack: MiddlewareStack<object, MetadataBearer>;
+	// Structural and with method syntax (checked bivariantly): each client types its stack by its own
+	// service's inputs and outputs, and the FIS client by an older @smithy/types major.
+	// biome-ignore lint/suspicious/noExplicitAny: the stack's type differs per client; the plugins below only add middleware to it.
+	middlewareStack: { use(pluggable: { applyToStack(stack: any): void }): void };
 	destroy(): void;
 }
 // biome-ignore lint/suspicious/noExplicitAny: each SDK client has its own config type; the provider passes the shared subset.
