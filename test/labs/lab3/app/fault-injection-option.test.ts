@@ -81,7 +81,7 @@ describe('the application template: FaultInjection option for AWS FIS (Lab 4)', 
 			expect(fn.Layers).toEqual([{ Ref: 'FisExtensionLayerArn' }]);
 			expect(fn.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBe('/opt/aws-fis/bootstrap');
 			expect(fn.Environment.Variables.AWS_FIS_CONFIGURATION_LOCATION).toEqual({
-				'Fn::Sub': 'arn:${AWS::Partition}:s3:::${FisConfigBucket}/FisConfigs/',
+				'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${FisConfigBucket}/FisConfigs/`,
 			});
 			// The extension is a wrapper script: managed runtimes only, and the x86_64 layer for x86_64 functions.
 			expect(fn.Runtime).toMatch(/^nodejs2\d\.x$/);
@@ -90,7 +90,7 @@ describe('the application template: FaultInjection option for AWS FIS (Lab 4)', 
 		expect(on.Outputs.FisConfigurationLocation.Value).toEqual(
 			on.Resources.OrdersFunction.Properties.Environment.Variables.AWS_FIS_CONFIGURATION_LOCATION,
 		);
-		expect(on.Outputs.FisConfigBucket.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-FisConfigBucket' });
+		expect(on.Outputs.FisConfigBucket.Export.Name).toEqual({ 'Fn::Sub': `\${AWS::StackName}-FisConfigBucket` });
 	});
 
 	it('with fis, creates a private bucket and lets both function roles read only the configuration folder', () => {
@@ -109,7 +109,7 @@ describe('the application template: FaultInjection option for AWS FIS (Lab 4)', 
 				Resource: { 'Fn::GetAtt': ['FisConfigBucket', 'Arn'] },
 				Condition: { StringLike: { 's3:prefix': 'FisConfigs/*' } },
 			},
-			{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': '${FisConfigBucket.Arn}/FisConfigs/*' } },
+			{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': `\${FisConfigBucket.Arn}/FisConfigs/*` } },
 		]);
 	});
 });
