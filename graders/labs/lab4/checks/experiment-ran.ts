@@ -1,0 +1,58 @@
+import type { CheckDefinition } from '../../../engine/types.ts';
+import { countsAsGameDay, type ExperimentOutcome } from '../facts/experiment-outcome.ts';
+import { gameDayRunReads, gameDayRuns, type JudgedRun } from '../facts/game-day-runs.ts';
+
+const outcomeWords: Record<ExperimentOutcome, string> = {
+	completed: 'completed',
+	'stopped-by-stop-condition': 'was stopped by its stop condition',
+	'stopped-by-hand': 'was stopped by hand (none of its stop-condition alarms went to ALARM while it ran)',
+	failed: 'failed',
+	'in-progress': 'is still running',
+	cancelled: 'was cancelled',
+};
+
+function describeRun({ experiment, outcome }: JudgedRun): string {
+	const reason = experiment.reason && outcome !== 'completed' ? `: "${experiment.reason}"` : '';
+	return `${experiment.id} (started ${experiment.startTime ?? 'never'}) ${outcomeWords[outcome]}${reason}`;
+}
+
+/** What to do next, for the most telling run: one still running says wait, a failed one says why. */
+function advice(runs: readonly JudgedRun[]): string {
+	if (runs.some((run) => run.outcome === 'in-progress'))
+		return 'Wait until it ends (the template sets its duration), then check again.';
+	if (runs.some((run) => run.outcome === 'failed'))
+		return "Read the failed experiment's state reason in the FIS console; it is most often a permission the experiment role lacks or a function without the FIS extension layer. Fix it and start a new experiment.";
+	return 'Start a new experiment and let it run until it completes or its alarm stops it; an experiment stopped by hand does not show how the system behaves under the fault.';
+}
+
+export const experimentRan: CheckDefinition = {
+	id: 'experiment-ran',
+	reads: gameDayRunReads,
+	evaluate(view) {
+		const { ready, runs, requireAll } = gameDayRuns(view);
+		const counted = runs.find((run) => countsAsGameDay(run.outcome));
+		if (counted) {
+			const { experiment } = counted;
+			return {
+				status: 'pass',
+				message: `Experiment ${experiment.id} from template ${experiment.experimentTemplateId} started at ${experiment.startTime} and ${outcomeWords[counted.outcome]} at ${experiment.endTime ?? 'an unrecorded time'}.`,
+				evidence: [experiment.id, experiment.experimentTemplateId],
+			};
+		}
+		// An experiment or template that could not be read might be the one that counts.
+		requireAll();
+		const templates = ready.map((judgement) => judgement.template.id).join(', ');
+		if (runs.length === 0) {
+			return {
+				status: 'fail',
+				message: `No experiment from template ${templates} started since ${view.window.since}: start one (aws fis start-experiment --experiment-template-id ${ready[0]?.template.id ?? '<id>'}) while the load generator runs.`,
+				evidence: ready.map((judgement) => judgement.template.id),
+			};
+		}
+		return {
+			status: 'fail',
+			message: `No experiment since ${view.window.since} completed or was stopped by its stop condition: ${runs.map(describeRun).join('; ')}. ${advice(runs)}`,
+			evidence: runs.map((run) => run.experiment.id),
+		};
+	},
+};

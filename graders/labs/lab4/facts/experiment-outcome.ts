@@ -1,0 +1,59 @@
+import type { AlarmStateChange } from '../../../collectors/cloudwatch/alarm-history.ts';
+import type { Experiment } from '../../../collectors/fis/lab4-experiments.ts';
+import type { SnapshotView } from '../../../engine/types.ts';
+
+/**
+ * How far an ALARM may come after the experiment's end and still be what stopped it: FIS records the
+ * end once it has stopped the actions, a little after it saw the alarm.
+ */
+export const stopConditionSlackMs = 60 * 1000;
+
+export type ExperimentOutcome =
+	| 'completed'
+	| 'stopped-by-stop-condition'
+	| 'stopped-by-hand'
+	| 'failed'
+	| 'in-progress'
+	| 'cancelled';
+
+const inProgress = new Set(['pending', 'initiating', 'running', 'stopping']);
+
+/** The alarm's name from its ARN (`arn:aws:cloudwatch:<region>:<account>:alarm:<name>`). */
+export const alarmNameOf = (arn: string) => arn.split(':alarm:')[1] ?? arn;
+
+/**
+ * What became of one experiment. FIS puts an experiment a stop condition ended in the same `stopped`
+ * state as one stopped with StopExperiment, and documents no reason text for either: a stopped
+ * experiment counts as stopped by its stop condition when one of its stop-condition alarms went to
+ * ALARM while it ran (the alarm history, read only for stopped experiments), or when FIS's reason says
+ * "stop condition".
+ */
+export function experimentOutcome(
+	experiment: Experiment,
+	history: () => readonly AlarmStateChange[],
+): ExperimentOutcome {
+	const status = experiment.status;
+	if (status === 'completed') return 'completed';
+	if (status === 'failed') return 'failed';
+	if (status === 'cancelled') return 'cancelled';
+	if (status !== 'stopped') return inProgress.has(status) ? 'in-progress' : 'failed';
+	if (/stop condition/i.test(experiment.reason ?? '')) return 'stopped-by-stop-condition';
+	const start = Date.parse(experiment.startTime ?? experiment.creationTime ?? '');
+	const end = Date.parse(experiment.endTime ?? '') + stopConditionSlackMs;
+	const names = new Set(experiment.stopConditionAlarms.map(alarmNameOf));
+	if (names.size === 0 || Number.isNaN(start)) return 'stopped-by-hand';
+	const fired = history().some((change) => {
+		const at = Date.parse(change.timestamp);
+		return names.has(change.alarmName) && change.to === 'ALARM' && at >= start && (Number.isNaN(end) || at <= end);
+	});
+	return fired ? 'stopped-by-stop-condition' : 'stopped-by-hand';
+}
+
+export const countsAsGameDay = (outcome: ExperimentOutcome) =>
+	outcome === 'completed' || outcome === 'stopped-by-stop-condition';
+
+/** Whether the experiment started (or, before it started, was created) inside the time window. */
+export function startedInWindow(experiment: Experiment, view: SnapshotView): boolean {
+	const at = experiment.startTime ?? experiment.creationTime;
+	return at !== null && at >= view.window.since && at <= view.window.until;
+}
