@@ -16,14 +16,15 @@ const pseudo: Record<string, string> = {
 	'AWS::Region': 'eu-west-1',
 	'AWS::AccountId': '123456789012',
 };
+const configBucket = 'sre-lab3-app-fisconfigbucket-0a1b2c';
 const exports: Record<string, string> = {
 	'sre-lab3-app-OrdersFunctionName': 'sre-lab3-app-OrdersFunction-AbC123',
 	'sre-lab3-app-InventoryFunctionName': 'sre-lab3-app-InventoryFunction-DeF456',
-	'sre-lab3-app-FisConfigBucket': 'sre-lab3-app-fisconfigbucket-0a1b2c',
+	'sre-lab3-app-FisConfigBucket': configBucket,
 };
 const ordersArn = 'arn:aws:lambda:eu-west-1:123456789012:function:sre-lab3-app-OrdersFunction-AbC123';
 const inventoryArn = 'arn:aws:lambda:eu-west-1:123456789012:function:sre-lab3-app-InventoryFunction-DeF456';
-const configLocation = 'arn:aws:s3:::sre-lab3-app-fisconfigbucket-0a1b2c/FisConfigs/';
+const configLocation = `arn:aws:s3:::${configBucket}/FisConfigs/`;
 
 /** What CloudFormation makes of a value with the parameters' defaults: Ref, Fn::Sub, Fn::ImportValue. */
 function resolve(node: Cfn, names: Record<string, string> = {}): Cfn {
@@ -126,14 +127,14 @@ describe('Lab 4 reference solution: the FIS experiment template (steps 1-3)', ()
 	it('scopes the role to the targets and the configuration folder the Lab 3 functions read', () => {
 		// The app template's AWS_FIS_CONFIGURATION_LOCATION, with this account's bucket.
 		const appLocation = app.Resources.OrdersFunction.Properties.Environment.Variables.AWS_FIS_CONFIGURATION_LOCATION;
-		const location = resolve(appLocation['Fn::If'][1], { FisConfigBucket: exports['sre-lab3-app-FisConfigBucket'] });
+		const location = resolve(appLocation['Fn::If'][1], { FisConfigBucket: configBucket });
 		expect(location).toBe(configLocation);
 
 		for (const arn of [ordersArn, inventoryArn]) expect(allows('lambda:GetFunction', arn)).toBe(true);
 		expect(allows('lambda:GetFunction', 'arn:aws:lambda:eu-west-1:123456789012:function:someone-else')).toBe(false);
 		for (const action of ['s3:PutObject', 's3:DeleteObject']) {
 			expect(allows(action, `${configLocation}aws-fis-config.json`)).toBe(true);
-			expect(allows(action, 'arn:aws:s3:::sre-lab3-app-fisconfigbucket-0a1b2c/elsewhere.json')).toBe(false);
+			expect(allows(action, `arn:aws:s3:::${configBucket}/elsewhere.json`)).toBe(false);
 			expect(allows(action, 'arn:aws:s3:::another-bucket/FisConfigs/x.json')).toBe(false);
 		}
 		for (const action of ['lambda:UpdateFunctionConfiguration', 'lambda:InvokeFunction', 's3:GetObject']) {
