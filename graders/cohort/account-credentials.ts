@@ -3,6 +3,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { type HttpTimeouts, requestHandlerOptions } from '../engine/http-timeouts.ts';
 import { AssumeRoleFailed, InstructorSideError } from './account-errors.ts';
 import { blameAssumeRoleError } from './assume-role-errors.ts';
+import { accountOfRoleArn } from './aws-identifiers.ts';
 import { stsRegionFor } from './sts-region.ts';
 
 /** The session name learners see in CloudTrail, so they know which tool read their account. */
@@ -54,18 +55,31 @@ export function createAccountCredentials(options: AccountCredentialsOptions): Aw
 			...options.stsClientConfig,
 		},
 	});
+	// The session is renewed from the instructor's credentials while the account is being read, so
+	// a failure then is told apart: the role was assumed a moment ago, only the renewal failed.
+	let assumedOnce = false;
 	return memoizeCredentials(async () => {
 		try {
-			return await assume();
+			const credentials = await assume();
+			assumedOnce = true;
+			return credentials;
 		} catch (error) {
 			// Only STS's answer about the role is the learner's side; the rest is left for --resume.
 			const blame = blameAssumeRoleError(error, stsRegionFor(options.region));
 			if (blame.side === 'learner-role') throw new AssumeRoleFailed(options.roleArn, error);
-			if (blame.side === 'instructor-credentials')
-				throw new InstructorSideError('credentials', `your own AWS credentials failed: ${blame.message}`, error);
+			if (blame.side === 'instructor-credentials') {
+				const when = assumedOnce
+					? ` while renewing the grader role session in account ${accountOf(options.roleArn)}`
+					: '';
+				throw new InstructorSideError('credentials', `your own AWS credentials failed${when}: ${blame.message}`, error);
+			}
 			throw new InstructorSideError(blame.kind, `cannot assume ${options.roleArn}: ${blame.message}`, error);
 		}
 	});
+}
+
+function accountOf(roleArn: string): string {
+	return accountOfRoleArn(roleArn) ?? roleArn;
 }
 
 const refreshMarginMs = 5 * 60 * 1000;

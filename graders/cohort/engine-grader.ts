@@ -6,6 +6,7 @@ import { evaluateLab } from '../engine/evaluate.ts';
 import { collectorsForLabs } from '../labs/index.ts';
 import { createAccountCredentials } from './account-credentials.ts';
 import type { GradeAccount } from './account-outcome.ts';
+import { latchCredentialsFailure } from './latched-credentials.ts';
 import type { RosterEntry } from './roster.ts';
 
 export interface EngineGraderOptions {
@@ -17,6 +18,8 @@ export interface EngineGraderOptions {
 	endpointUrl?: string;
 	/** Extra SDK client configuration (tests pass a request handler). */
 	clientConfig?: Record<string, unknown>;
+	/** Extra configuration of the STS client that assumes each grader role (tests pass a request handler). */
+	stsClientConfig?: Record<string, unknown>;
 	/** How to obtain an account's credentials; assuming its grader role unless replaced (tests, benchmark). */
 	credentialsFor?: (target: RosterEntry) => AwsCredentialIdentityProvider;
 	now?: () => Date;
@@ -39,10 +42,12 @@ export function createEngineGrader(options: EngineGraderOptions): GradeAccount {
 				sessionSuffix: target.learnerId,
 				masterCredentials: options.masterCredentials,
 				endpoint: options.endpointUrl,
+				stsClientConfig: options.stsClientConfig,
 			}));
 
 	return async (target, signal) => {
-		const credentials = credentialsFor(target);
+		const session = latchCredentialsFailure(credentialsFor(target));
+		const { credentials } = session;
 		// Assume the role before any read: a role that is missing or distrusts us is one clear
 		// account error, rather than every read of the snapshot failing with the same message.
 		await credentials();
@@ -65,6 +70,11 @@ export function createEngineGrader(options: EngineGraderOptions): GradeAccount {
 				window: windowEndingAt(now(), options.windowMs),
 				now,
 			});
+			// The session could not be renewed while the account was read (the instructor's own
+			// credentials expired, most often): its reads say nothing about the learner, so the account
+			// ends as if its role had failed at the start, and an instructor-side failure is left for
+			// `--resume` instead of being recorded as an account read with errors.
+			session.throwIfFailed();
 			signal.throwIfAborted();
 			if (snapshot.accountId !== null && snapshot.accountId !== target.accountId) {
 				throw new Error(

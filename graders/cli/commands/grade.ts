@@ -318,7 +318,7 @@ export async function runGrade(
 		if (summary.stoppedBy) {
 			// Not the learners' fault, and nothing more can be graded until the instructor signs in again.
 			throw new CannotGradeError(
-				`stopped: ${summary.stoppedBy.message}. ${left} account${left === 1 ? ' was' : 's were'} not graded and ${left === 1 ? 'is' : 'are'} left for \`sre-lab grade --resume\` once your credentials work again.`,
+				`stopped: ${summary.stoppedBy.message.replace(/\.$/, '')}. ${left} account${left === 1 ? ' was' : 's were'} not graded and ${left === 1 ? 'is' : 'are'} left for \`sre-lab grade --resume\` once your credentials work again.`,
 			);
 		}
 		context.setExitCode(
@@ -369,8 +369,9 @@ export function createGradeCommand(dependencies: GradeDependencies = productionG
 Each account is graded once per run, concurrently, and written to the gradebook as soon as it is done,
 so a run that is interrupted loses nothing: repeat the command with --resume to finish it.
 An account that cannot be graded (role missing, AccessDenied, timeout) is recorded as an error and
-does not stop the run. Trouble on your side is not recorded: your own credentials failing stops the
-run (exit 2), and accounts STS could not be reached for are left for --resume. One process grades a
+does not stop the run. Trouble on your side is not recorded: your own credentials failing (at the
+start, or expiring during the run) stops the run (exit 2) without recording the accounts in progress,
+and accounts STS could not be reached for are left for --resume. One process grades a
 run at a time: a second --resume of it exits 2 naming the process that holds it.
 
 Examples:

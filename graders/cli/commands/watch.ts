@@ -141,7 +141,13 @@ export async function runWatch(
 			if (error instanceof LockHeldError) throw new CannotGradeError(error.message);
 			throw error;
 		});
-		if (result.stoppedBy) throw new CannotGradeError(`stopped: ${result.stoppedBy.message}`);
+		if (result.stoppedBy) {
+			// As grade does: the accounts in flight are not recorded, so no learner shows an error for it.
+			throw new CannotGradeError(
+				`stopped: ${result.stoppedBy.message.replace(/\.$/, '')}. Accounts this round had not finished were not recorded; ` +
+					'once your credentials work again, start watch again: it grades every learner not yet complete.',
+			);
+		}
 		io.stderr(
 			`Stopped after ${result.rounds} round${result.rounds === 1 ? '' : 's'}; the gradebook has every finished account.\n`,
 		);
