@@ -1,4 +1,4 @@
-import type { Stack } from './stacks.ts';
+import { type Stack, sreLabStackOutputKey, sreLabStackTagKey } from './stacks.ts';
 
 /**
  * The lab a stack belongs to, if any: the stack tag `sre-lab=<lab>` (the one naming convention labs
@@ -6,5 +6,5 @@ import type { Stack } from './stacks.ts';
  * forgot `--tags` is still recognised. Names are never used: learners choose them.
  */
 export function sreLabOfStack(stack: Pick<Stack, 'tags' | 'outputs'>): string | null {
-	return stack.tags['sre-lab'] ?? stack.outputs.SreLab ?? null;
+	return stack.tags[sreLabStackTagKey] ?? stack.outputs[sreLabStackOutputKey] ?? null;
 }

@@ -7,16 +7,36 @@ export interface Stack {
 	/** e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_COMPLETE, ROLLBACK_COMPLETE. */
 	status: string;
 	description: string | null;
+	/** The `sre-lab` tag only, when the stack has it. */
 	tags: Record<string, string>;
-	/** OutputKey → OutputValue. */
+	/** The `SreLab` output only (OutputKey → OutputValue), when the stack declares it. */
 	outputs: Record<string, string>;
 	lastUpdated: string | null;
+}
+
+/**
+ * The one tag and the one output a check reads: which lab the stack belongs to (sre-lab-stacks.ts).
+ * Other tags and outputs can hold anything a template exposes (a database URL, a generated
+ * password), so they are dropped as they are read.
+ */
+export const sreLabStackTagKey = 'sre-lab';
+export const sreLabStackOutputKey = 'SreLab';
+
+/** The value under `key` in a `[{Key, Value}]`-style list, as a one-entry record (empty when absent). */
+function only<T>(
+	items: readonly T[] | undefined,
+	key: string,
+	keyOf: (item: T) => string | undefined,
+	valueIn: (item: T) => string | undefined,
+): Record<string, string> {
+	const item = (items ?? []).find((candidate) => keyOf(candidate) === key);
+	return item === undefined ? {} : { [key]: valueIn(item) ?? '' };
 }
 
 /** Every live stack in the region (DescribeStacks without a name leaves deleted stacks out). */
 export const cloudformationStacks: Collector<Stack[]> = {
 	id: 'cloudformation.stacks',
-	description: 'CloudFormation stacks with status, tags and outputs',
+	description: 'CloudFormation stacks with status and their sre-lab tag or SreLab output',
 	iamActions: ['cloudformation:DescribeStacks'],
 	async collect({ clients }) {
 		const stacks: Stack[] = [];
@@ -28,9 +48,17 @@ export const cloudformationStacks: Collector<Stack[]> = {
 					stackId: stack.StackId ?? stack.StackName,
 					status: stack.StackStatus ?? 'UNKNOWN',
 					description: stack.Description ?? null,
-					tags: Object.fromEntries((stack.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
-					outputs: Object.fromEntries(
-						(stack.Outputs ?? []).map((output) => [output.OutputKey ?? '', output.OutputValue ?? '']),
+					tags: only(
+						stack.Tags,
+						sreLabStackTagKey,
+						(tag) => tag.Key,
+						(tag) => tag.Value,
+					),
+					outputs: only(
+						stack.Outputs,
+						sreLabStackOutputKey,
+						(output) => output.OutputKey,
+						(output) => output.OutputValue,
 					),
 					lastUpdated: (stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString() ?? null,
 				});

@@ -5,6 +5,7 @@ import { tagsToRecord } from './tags.ts';
 export interface Ec2Instance {
 	instanceId: string;
 	state: string;
+	/** Only the tags every check reads (instanceTagKeys); tags that SSM targets name: ec2.ssm-target-tags. */
 	tags: Record<string, string>;
 	instanceProfileArn: string | null;
 	securityGroupIds: string[];
@@ -13,10 +14,16 @@ export interface Ec2Instance {
 	launchTime: string | null;
 }
 
+/**
+ * The tags checks read on every instance: the lab tag (`sre-lab=lab1`, `sre-lab=lab2`) and Lab 2's
+ * `PatchGroup`. An instance's other tags can hold anything its owner put there, so they are not kept.
+ */
+export const instanceTagKeys = ['sre-lab', 'PatchGroup'] as const;
+
 /** Every instance in the region that is not terminated; labs pick theirs by the sre-lab tag. */
 export const ec2Instances: Collector<Ec2Instance[]> = {
 	id: 'ec2.instances',
-	description: 'EC2 instances with their state, tags, instance profile and security groups',
+	description: 'EC2 instances with their state, sre-lab and PatchGroup tags, instance profile and security groups',
 	iamActions: ['ec2:DescribeInstances'],
 	async collect({ clients }) {
 		const instances: Ec2Instance[] = [];
@@ -28,7 +35,7 @@ export const ec2Instances: Collector<Ec2Instance[]> = {
 					instances.push({
 						instanceId: instance.InstanceId,
 						state: instance.State?.Name ?? 'unknown',
-						tags: tagsToRecord(instance.Tags),
+						tags: tagsToRecord(instance.Tags, instanceTagKeys),
 						instanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
 						securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) =>
 							group.GroupId ? [group.GroupId] : [],

@@ -8,8 +8,13 @@ export interface Ec2Snapshot {
 	/** `pending`, `completed`, `error`, … */
 	state: string;
 	startTime: string | null;
+	/** Only the tags a check reads: snapshotTagKeys. */
 	tags: Record<string, string>;
 }
+
+/** The tag every lab resource carries, and the ISO date after which the Lab 2 cleanup may delete the snapshot. */
+export const deleteAfterTagKey = 'DeleteAfter';
+export const snapshotTagKeys = ['sre-lab', deleteAfterTagKey] as const;
 
 /**
  * EBS snapshots this account owns that carry an `sre-lab` tag (any lab). Filtering by tag key in
@@ -17,7 +22,7 @@ export interface Ec2Snapshot {
  */
 export const ec2LabSnapshots: Collector<Ec2Snapshot[]> = {
 	id: 'ec2.lab-snapshots',
-	description: 'EBS snapshots owned by the account and tagged sre-lab, with their tags',
+	description: 'EBS snapshots owned by the account and tagged sre-lab, with their sre-lab and DeleteAfter tags',
 	iamActions: ['ec2:DescribeSnapshots'],
 	async collect({ clients }) {
 		const snapshots: Ec2Snapshot[] = [];
@@ -33,7 +38,7 @@ export const ec2LabSnapshots: Collector<Ec2Snapshot[]> = {
 					volumeId: snapshot.VolumeId ?? null,
 					state: snapshot.State ?? 'unknown',
 					startTime: snapshot.StartTime ? snapshot.StartTime.toISOString() : null,
-					tags: tagsToRecord(snapshot.Tags),
+					tags: tagsToRecord(snapshot.Tags, snapshotTagKeys),
 				});
 			}
 		}

@@ -26,10 +26,13 @@ function isLabTagValue(value: string | undefined): boolean {
 	return value?.startsWith('lab') === true;
 }
 
-/** `[{Key, Value}]` as GetResources returns it → `{key: value}` as the checks read tags. */
+/**
+ * `[{Key, Value}]` as GetResources returns it → `{key: value}` as the checks read tags, with the
+ * `sre-lab` tag only: it is the one tag a check reads, and a function's other tags can hold anything.
+ */
 export function tagMap(mapping: ResourceTagMapping): Record<string, string> {
 	const tags: Record<string, string> = {};
-	for (const tag of mapping.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
+	for (const tag of mapping.Tags ?? []) if (tag.Key === labTagKey) tags[tag.Key] = tag.Value ?? '';
 	return tags;
 }
 
@@ -40,7 +43,7 @@ export function tagMap(mapping: ResourceTagMapping): Record<string, string> {
  */
 export const lambdaFunctionTags: Collector<PerResource<Record<string, string>>> = {
 	id: 'lambda.function-tags',
-	description: 'Tags of the Lambda functions tagged sre-lab (Resource Groups Tagging API)',
+	description: 'The sre-lab tag of the Lambda functions that carry one (Resource Groups Tagging API)',
 	iamActions: ['tag:GetResources'],
 	async collect({ clients }) {
 		const tags: PerResource<Record<string, string>> = {};

@@ -40,7 +40,7 @@ function parseQuery(name: string, type: string, query: string): ResourceGroupQue
 }
 
 /** Data of a dependency, or nothing when that read failed: the groups of the other one still count. */
-function dataOrNothing<T>(read: () => T): T | null {
+export function dataOrNothing<T>(read: () => T): T | null {
 	try {
 		return read();
 	} catch (error) {

@@ -2,6 +2,7 @@ import { GetOpsItemCommand, paginateDescribeOpsItems, SSMClient } from '@aws-sdk
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 import { ssmFilterTimestamp } from './filter-timestamp.ts';
+import { isReadOperationalDataKey } from './postmortem-sections.ts';
 
 /** The operational data entry that marks an OpsItem as the lab's postmortem (the page asks for it). */
 export const lab4OpsItemMarker = { key: 'sre-lab', value: 'lab4' } as const;
@@ -18,7 +19,11 @@ export interface OpsItemDetail {
 	lastModifiedTime: string | null;
 	/** Markdown, cut to maxTextLength. */
 	description: string;
-	/** Key → value (cut to maxTextLength); `/aws/resources` holds the related resources as JSON. */
+	/**
+	 * Key → value (cut to maxTextLength), for the entries the postmortem check reads only: those named
+	 * after a section (`timeline`, `action-items`) and `/aws/resources` (the related resources as JSON).
+	 * Operational data is free-form, and teams keep all sorts in it (runbook inputs, credentials).
+	 */
 	operationalData: Record<string, string>;
 	relatedOpsItems: string[];
 }
@@ -28,7 +33,7 @@ const cut = (text: string) => (text.length > maxTextLength ? text.slice(0, maxTe
 /**
  * The OpsItems marked `sre-lab=lab4` in their operational data and changed in the window. The filter
  * runs in Systems Manager, so the grader never reads the account's other OpsItems; each one found is
- * then read in full (GetOpsItem) for its description, operational data and related resources.
+ * then read (GetOpsItem) for its description, the operational data the check reads, and related items.
  */
 export const ssmLab4OpsItems: Collector<PerResource<OpsItemDetail>> = {
 	id: 'ssm.lab4-ops-items',
@@ -61,7 +66,9 @@ export const ssmLab4OpsItems: Collector<PerResource<OpsItemDetail>> = {
 					lastModifiedTime: item?.LastModifiedTime?.toISOString() ?? null,
 					description: cut(item?.Description ?? ''),
 					operationalData: Object.fromEntries(
-						Object.entries(item?.OperationalData ?? {}).map(([key, value]) => [key, cut(value.Value ?? '')]),
+						Object.entries(item?.OperationalData ?? {}).flatMap(([key, value]) =>
+							isReadOperationalDataKey(key) ? [[key, cut(value.Value ?? '')]] : [],
+						),
 					),
 					relatedOpsItems: (item?.RelatedOpsItems ?? []).flatMap((related) =>
 						related.OpsItemId ? [related.OpsItemId] : [],

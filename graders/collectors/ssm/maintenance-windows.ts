@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
-import { type SsmTarget, type TaskParameters, toSsmTargets } from './targets.ts';
+import { keepReadParameters, type SsmTarget, type TaskParameters, toSsmTargets } from './targets.ts';
 
 export interface MaintenanceWindowTarget {
 	windowTargetId: string;
@@ -24,6 +24,7 @@ export interface MaintenanceWindowTask {
 	taskArn: string;
 	/** Usually `WindowTargetIds` = [window target ids]; may also name instances or tags directly. */
 	targets: SsmTarget[];
+	/** Only the parameters a check reads (`Operation`); see readParameterNames. */
 	parameters: TaskParameters;
 }
 
@@ -39,15 +40,16 @@ export interface MaintenanceWindow {
 }
 
 /**
- * The parameters a task passes to its document. Current tasks keep them in TaskInvocationParameters;
- * tasks made with the older API keep them in TaskParameters, which the console still shows.
+ * The parameters a task passes to its document, of which only the ones checks read are kept. Current
+ * tasks keep them in TaskInvocationParameters; tasks made with the older API keep them in
+ * TaskParameters, which the console still shows.
  */
 function taskParameters(task: GetMaintenanceWindowTaskCommandOutput): TaskParameters {
 	const invocation = task.TaskInvocationParameters;
 	const fromInvocation = invocation?.RunCommand?.Parameters ?? invocation?.Automation?.Parameters;
-	if (fromInvocation) return { ...fromInvocation };
-	return Object.fromEntries(
-		Object.entries(task.TaskParameters ?? {}).map(([name, value]) => [name, value.Values ?? []]),
+	if (fromInvocation) return keepReadParameters(fromInvocation);
+	return keepReadParameters(
+		Object.fromEntries(Object.entries(task.TaskParameters ?? {}).map(([name, value]) => [name, value.Values ?? []])),
 	);
 }
 
@@ -89,7 +91,7 @@ async function readWindowDetails(
 /** Every maintenance window in the region with its targets and tasks, keyed by window id. */
 export const ssmMaintenanceWindows: Collector<PerResource<MaintenanceWindow>> = {
 	id: 'ssm.maintenance-windows',
-	description: 'Maintenance windows with their schedule, targets and tasks (including task parameters)',
+	description: 'Maintenance windows with their schedule, targets and tasks (with the Operation parameter only)',
 	iamActions: [
 		'ssm:DescribeMaintenanceWindows',
 		'ssm:DescribeMaintenanceWindowTargets',

@@ -1,7 +1,7 @@
 import { DescribeAssociationCommand, paginateListAssociations, SSMClient } from '@aws-sdk/client-ssm';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
-import { type SsmTarget, type TaskParameters, toSsmTargets } from './targets.ts';
+import { keepReadParameters, type SsmTarget, type TaskParameters, toSsmTargets } from './targets.ts';
 
 /**
  * Documents that install patches from a patch baseline when run with Operation=Install.
@@ -20,6 +20,7 @@ export interface PatchAssociation {
 	documentName: string;
 	targets: SsmTarget[];
 	scheduleExpression: string | null;
+	/** Only the parameters a check reads (`Operation`); see readParameterNames. */
 	parameters: TaskParameters;
 	/** The association's overall status, e.g. `Success`, `Failed`, `Pending`. */
 	status: string | null;
@@ -33,7 +34,7 @@ export interface PatchAssociation {
 export const ssmPatchAssociations: Collector<PerResource<PatchAssociation>> = {
 	id: 'ssm.patch-associations',
 	description:
-		'State Manager associations that run the patch baseline documents, with schedule, targets and parameters',
+		'State Manager associations that run the patch baseline documents, with schedule, targets and the Operation parameter',
 	iamActions: ['ssm:ListAssociations', 'ssm:DescribeAssociation'],
 	async collect({ clients }) {
 		const ssm = clients.get(SSMClient);
@@ -63,7 +64,7 @@ export const ssmPatchAssociations: Collector<PerResource<PatchAssociation>> = {
 						? [{ key: 'InstanceIds', values: [description.InstanceId] }]
 						: toSsmTargets(description?.Targets),
 					scheduleExpression: description?.ScheduleExpression ?? null,
-					parameters: { ...(description?.Parameters ?? {}) },
+					parameters: keepReadParameters(description?.Parameters ?? {}),
 					status: description?.Overview?.Status ?? null,
 					lastExecutionAt: description?.LastExecutionDate ? description.LastExecutionDate.toISOString() : null,
 				};

@@ -2,6 +2,7 @@ import { cloudtrailSnapshotDeletionEvents } from '../../collectors/cloudtrail/sn
 import { cloudwatchLambdaInvocationPeriods } from '../../collectors/cloudwatch/lambda-invocation-periods.ts';
 import { ec2Instances } from '../../collectors/ec2/instances.ts';
 import { ec2LabSnapshots } from '../../collectors/ec2/lab-snapshots.ts';
+import { ec2SsmTargetTags } from '../../collectors/ec2/ssm-target-tags.ts';
 import { eventsScheduledRules } from '../../collectors/events/scheduled-rules.ts';
 import { iamLambdaExecutionRoles } from '../../collectors/iam/lambda-execution-roles.ts';
 import { iamSchedulerRoles } from '../../collectors/iam/scheduler-roles.ts';
@@ -47,6 +48,7 @@ export const lab2 = defineLab({
 		ssmPatchAssociations,
 		ssmPatchAssociationExecutions,
 		resourceGroupsSsmTargetGroups,
+		ec2SsmTargetTags,
 		ssmInstancePatchStates,
 		ssmPatchInstallCommands,
 		lambdaFunctions,

@@ -20,6 +20,9 @@ const sharedOnPurpose = new Set([
 	// (lambda.sre-lab-function-configurations, for the tracing mode). Grading both labs reads a Lab 3
 	// function twice: a few calls.
 	'lambda:GetFunctionConfiguration',
+	// ec2.instances keeps only the tags every check reads; ec2.ssm-target-tags reads again, filtered to
+	// the tag keys a learner's patch targets name beyond those, and only when there are any.
+	'ec2:DescribeInstances',
 ]);
 
 describe('the collectors of all labs', () => {

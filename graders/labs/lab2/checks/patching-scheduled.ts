@@ -4,7 +4,7 @@ import type { CheckDefinition, CheckVerdict, PerResource } from '../../../engine
 import { anyAlternative, dataOf } from '../facts/alternatives.ts';
 import { labFleet } from '../facts/fleet.ts';
 import { associationPatchesFleet, type PlanVerdict, windowPatchesFleet } from '../facts/patching-plans.ts';
-import { groupLookup, targetGroupsRead } from '../facts/target-groups.ts';
+import { targetGroupsRead, targetLookups, targetTagsRead } from '../facts/target-groups.ts';
 
 function bestOf(kind: string, verdicts: PlanVerdict[]): CheckVerdict {
 	const passing = verdicts.find((verdict) => verdict.ok);
@@ -20,17 +20,17 @@ function bestOf(kind: string, verdicts: PlanVerdict[]): CheckVerdict {
 
 export const patchingScheduled: CheckDefinition = {
 	id: 'patching-scheduled',
-	reads: ['ec2.instances', 'ssm.maintenance-windows', 'ssm.patch-associations', targetGroupsRead],
+	reads: ['ec2.instances', 'ssm.maintenance-windows', 'ssm.patch-associations', targetGroupsRead, targetTagsRead],
 	evaluate(view) {
 		const fleet = labFleet(view);
-		const groups = groupLookup(view);
+		const lookups = targetLookups(view);
 		return anyAlternative(
 			[
 				() => {
 					const windows = view.read<PerResource<MaintenanceWindow>>('ssm.maintenance-windows');
 					return bestOf(
 						'maintenance window',
-						Object.entries(windows).map(([id, outcome]) => windowPatchesFleet(dataOf(outcome, id), fleet, groups)),
+						Object.entries(windows).map(([id, outcome]) => windowPatchesFleet(dataOf(outcome, id), fleet, lookups)),
 					);
 				},
 				() => {
@@ -38,7 +38,7 @@ export const patchingScheduled: CheckDefinition = {
 					return bestOf(
 						'patch baseline association',
 						Object.entries(associations).map(([id, outcome]) =>
-							associationPatchesFleet(dataOf(outcome, id), fleet, groups),
+							associationPatchesFleet(dataOf(outcome, id), fleet, lookups),
 						),
 					);
 				},

@@ -1,5 +1,5 @@
 import type { SnapshotDeletionHistory } from '../../../collectors/cloudtrail/snapshot-deletion-events.ts';
-import type { Ec2Snapshot } from '../../../collectors/ec2/lab-snapshots.ts';
+import { deleteAfterTagKey, type Ec2Snapshot } from '../../../collectors/ec2/lab-snapshots.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition, CheckVerdict, SnapshotView } from '../../../engine/types.ts';
 import { labFunctions } from '../facts/cleanup-functions.ts';
@@ -7,7 +7,8 @@ import { overdueGraceMs, readDeleteAfter } from '../facts/delete-after.ts';
 import { isLabResource, labTag } from '../facts/fleet.ts';
 import { describeDeletion, madeByFunction, someOf } from '../facts/snapshot-deletions.ts';
 
-const deleteAfterKey = 'DeleteAfter';
+// The collector keeps this tag (and sre-lab) only, so the key is defined once, there.
+const deleteAfterKey = deleteAfterTagKey;
 const deletionsRead = 'cloudtrail.snapshot-deletion-events';
 
 /** The deletion history, or an error that says what could not be read and why it matters. */

@@ -3,7 +3,7 @@ import type { MaintenanceWindow } from '../../../collectors/ssm/maintenance-wind
 import { type PatchAssociation, patchDocuments } from '../../../collectors/ssm/patch-associations.ts';
 import type { SsmTarget, TaskParameters } from '../../../collectors/ssm/targets.ts';
 import { isRecurringSchedule } from './schedule-expression.ts';
-import { describeTargets, type GroupLookup, targetsFollowFleet, targetsSelect } from './ssm-target-selection.ts';
+import { describeTargets, type TargetLookups, targetsFollowFleet, targetsSelect } from './ssm-target-selection.ts';
 
 /** Automation runbooks that patch instances (they run AWS-RunPatchBaseline with Install themselves). */
 export const patchRunbooks = ['AWS-PatchInstanceWithRollback', 'AWS-PatchAsgInstance'] as const;
@@ -16,11 +16,11 @@ function installs(parameters: TaskParameters): boolean {
 	return (parameters.Operation ?? []).some((value) => value.toLowerCase() === 'install');
 }
 
-function coverage(targets: readonly SsmTarget[], fleet: readonly Ec2Instance[], groups: GroupLookup): string | null {
+function coverage(targets: readonly SsmTarget[], fleet: readonly Ec2Instance[], lookups: TargetLookups): string | null {
 	if (!targetsFollowFleet(targets))
 		return `targets ${describeTargets(targets)}; target the fleet by tag (or a tag-based resource group) so that new instances are patched too`;
 	const missed = fleet
-		.filter((instance) => !targetsSelect(targets, instance, groups))
+		.filter((instance) => !targetsSelect(targets, instance, lookups))
 		.map((instance) => instance.instanceId);
 	return missed.length === 0 ? null : `its targets (${describeTargets(targets)}) miss ${missed.join(', ')}`;
 }
@@ -29,7 +29,7 @@ function coverage(targets: readonly SsmTarget[], fleet: readonly Ec2Instance[], 
 export function windowPatchesFleet(
 	window: MaintenanceWindow,
 	fleet: readonly Ec2Instance[],
-	groups: GroupLookup,
+	lookups: TargetLookups,
 ): PlanVerdict {
 	const name = `maintenance window ${window.name} (${window.windowId})`;
 	const evidence = [window.windowId];
@@ -56,7 +56,7 @@ export function windowPatchesFleet(
 			targetIds.length > 0
 				? window.targets.filter((target) => targetIds.includes(target.windowTargetId)).map((target) => target.targets)
 				: [task.targets];
-		const gaps = targetLists.map((targets) => coverage(targets, fleet, groups));
+		const gaps = targetLists.map((targets) => coverage(targets, fleet, lookups));
 		if (gaps.some((gap) => gap === null)) {
 			return {
 				ok: true,
@@ -79,7 +79,7 @@ export function windowPatchesFleet(
 export function associationPatchesFleet(
 	association: PatchAssociation,
 	fleet: readonly Ec2Instance[],
-	groups: GroupLookup,
+	lookups: TargetLookups,
 ): PlanVerdict {
 	const name = `association ${association.associationName ?? association.associationId}`;
 	const evidence = [association.associationId];
@@ -92,7 +92,7 @@ export function associationPatchesFleet(
 			evidence,
 		};
 	}
-	const gap = coverage(association.targets, fleet, groups);
+	const gap = coverage(association.targets, fleet, lookups);
 	if (gap) return { ok: false, problem: `${name}: ${gap}`, evidence };
 	return {
 		ok: true,

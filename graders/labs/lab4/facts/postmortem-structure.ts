@@ -1,25 +1,12 @@
 import type { OpsItemDetail } from '../../../collectors/ssm/lab4-ops-items.ts';
+import {
+	postmortemSections,
+	relatedResourcesKey,
+	type SectionName,
+	sectionOf,
+} from '../../../collectors/ssm/postmortem-sections.ts';
 
-/** The sections module 10 teaches, by the normalised names that may head them. */
-export const postmortemSections = {
-	summary: ['summary'],
-	impact: ['impact'],
-	timeline: ['timeline'],
-	'contributing causes': ['contributingcauses', 'contributingfactors'],
-	'action items': ['actionitems'],
-} as const;
-
-export type SectionName = keyof typeof postmortemSections;
-
-const normalise = (heading: string) => heading.toLowerCase().replace(/[^a-z]/g, '');
-
-function sectionOf(heading: string): SectionName | null {
-	const key = normalise(heading);
-	for (const [name, aliases] of Object.entries(postmortemSections) as [SectionName, readonly string[]][]) {
-		if (aliases.includes(key)) return name;
-	}
-	return null;
-}
+export { postmortemSections, type SectionName };
 
 /**
  * The text under each known section: Markdown headings (`#` to `####`) in the description, or an
@@ -67,7 +54,7 @@ export interface PostmortemShape {
 /** The related resources OpsCenter keeps as JSON `[{"arn": …}]` under `/aws/resources`. */
 export function relatedResourceArns(item: Pick<OpsItemDetail, 'operationalData'>): string[] {
 	try {
-		const parsed = JSON.parse(item.operationalData['/aws/resources'] ?? '[]');
+		const parsed = JSON.parse(item.operationalData[relatedResourcesKey] ?? '[]');
 		return Array.isArray(parsed)
 			? parsed.flatMap((entry) => (typeof entry?.arn === 'string' ? [entry.arn as string] : []))
 			: [];

@@ -28,6 +28,13 @@ describe('ssm.lab4-ops-items', () => {
 				OperationalData: {
 					'sre-lab': { Type: 'SearchableString', Value: 'lab4' },
 					'/aws/resources': { Type: 'SearchableString', Value: JSON.stringify([{ arn: alarmArn }]) },
+					'action-items': { Type: 'String', Value: '- Add a timeout (owner: @sam)' },
+					// Operational data is free-form: entries the check does not read are never stored.
+					'/aws/automations': {
+						Type: 'SearchableString',
+						Value: JSON.stringify([{ automationType: 'AWS::SSM::Automation', automationId: 'AWS-RestartEC2Instance' }]),
+					},
+					DbConnection: { Type: 'String', Value: 'postgres://admin:Tr0ub4dor-3@db.internal:5432/orders' },
 				},
 				RelatedOpsItems: [{ OpsItemId: 'oi-ba9876543210' }],
 			},
@@ -39,11 +46,16 @@ describe('ssm.lab4-ops-items', () => {
 				opsItemId: 'oi-0123456789ab',
 				status: 'Resolved',
 				createdTime: '2026-11-22T11:00:00.000Z',
-				operationalData: { 'sre-lab': 'lab4', '/aws/resources': JSON.stringify([{ arn: alarmArn }]) },
+				operationalData: {
+					'/aws/resources': JSON.stringify([{ arn: alarmArn }]),
+					'action-items': '- Add a timeout (owner: @sam)',
+				},
 				relatedOpsItems: ['oi-ba9876543210'],
 			},
 		});
 		const detail = items['oi-0123456789ab'];
+		expect(detail?.ok && Object.keys(detail.data.operationalData).sort()).toEqual(['/aws/resources', 'action-items']);
+		expect(JSON.stringify(items)).not.toContain('Tr0ub4dor');
 		expect(detail?.ok && detail.data.description.length).toBe(maxTextLength);
 		expect(ssm.commandCalls(DescribeOpsItemsCommand)[0]?.args[0].input.OpsItemFilters).toEqual([
 			{ Key: 'OperationalData', Operator: 'Equal', Values: ['{"key":"sre-lab","value":"lab4"}'] },

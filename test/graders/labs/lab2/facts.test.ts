@@ -4,7 +4,12 @@ import type { ResourceGroupQuery } from '../../../../graders/collectors/resource
 import { readDeleteAfter } from '../../../../graders/labs/lab2/facts/delete-after.ts';
 import { policyLetsRuleInvoke } from '../../../../graders/labs/lab2/facts/invoke-permission.ts';
 import { isRecurringSchedule } from '../../../../graders/labs/lab2/facts/schedule-expression.ts';
-import { targetsFollowFleet, targetsSelect } from '../../../../graders/labs/lab2/facts/ssm-target-selection.ts';
+import {
+	type TagLookup,
+	type TargetLookups,
+	targetsFollowFleet,
+	targetsSelect,
+} from '../../../../graders/labs/lab2/facts/ssm-target-selection.ts';
 
 describe('readDeleteAfter (grader)', () => {
 	it('spans the whole day for a bare date', () => {
@@ -82,8 +87,13 @@ describe('Systems Manager target selection', () => {
 		launchTime: null,
 	};
 
-	const noGroups = (name: string): ResourceGroupQuery => {
-		throw new Error(`unexpected group ${name}`);
+	// Tags as ec2.instances keeps them, or as the fact would find them in ec2.ssm-target-tags.
+	const ownTags: TagLookup = (candidate, key) => candidate.tags[key];
+	const noGroups: TargetLookups = {
+		group: (name: string): ResourceGroupQuery => {
+			throw new Error(`unexpected group ${name}`);
+		},
+		tag: ownTags,
 	};
 	const groups: Record<string, ResourceGroupQuery> = {
 		'lab2-fleet': {
@@ -115,10 +125,13 @@ describe('Systems Manager target selection', () => {
 			stackIdentifier: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/web/1',
 		},
 	};
-	const lookup = (name: string) => {
-		const group = groups[name];
-		if (!group) throw new Error(name);
-		return group;
+	const lookup: TargetLookups = {
+		group: (name: string) => {
+			const group = groups[name];
+			if (!group) throw new Error(name);
+			return group;
+		},
+		tag: ownTags,
 	};
 
 	it('selects by resource group membership: tag filters, resource types and CloudFormation stacks', () => {

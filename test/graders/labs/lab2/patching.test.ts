@@ -110,9 +110,9 @@ describe('patching-scheduled', () => {
 		[
 			'the tag target misses an instance',
 			(window: MaintenanceWindow) => {
-				for (const target of window.targets) target.targets = [{ key: 'tag:Name', values: ['lab2-a'] }];
+				for (const target of window.targets) target.targets = [{ key: 'tag:PatchGroup', values: ['lab2-other'] }];
 			},
-			`miss ${fleetIds[1]}`,
+			`miss ${fleetIds[0]}, ${fleetIds[1]}`,
 		],
 	])('fails when %s', (_, edit, expected) => {
 		const result = grade(editWindow(loadLab2Fixture('passing'), edit));

@@ -325,15 +325,22 @@ export function mockLab2Account(account: Lab2Account, options: MockOptions = {})
 		.resolves({ Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/Learner/learner` });
 
 	const ec2 = mockClient(EC2Client);
-	ec2.on(DescribeInstancesCommand).callsFake((input: { NextToken?: string }) => {
-		const page = paged(account.instances, input.NextToken, size);
-		return {
-			Reservations: page.items.map((instance) => ({
-				Instances: [{ InstanceId: instance.id, State: { Name: instance.state }, Tags: tagList(instance.tags) }],
-			})),
-			NextToken: page.next,
-		};
-	});
+	ec2
+		.on(DescribeInstancesCommand)
+		.callsFake((input: { NextToken?: string; Filters?: { Name?: string; Values?: string[] }[] }) => {
+			// `tag-key` keeps the instances that carry any of the keys, as EC2 filters do.
+			const tagKeys = input.Filters?.find((filter) => filter.Name === 'tag-key')?.Values ?? [];
+			const matching = account.instances.filter(
+				(instance) => tagKeys.length === 0 || tagKeys.some((key) => key in instance.tags),
+			);
+			const page = paged(matching, input.NextToken, size);
+			return {
+				Reservations: page.items.map((instance) => ({
+					Instances: [{ InstanceId: instance.id, State: { Name: instance.state }, Tags: tagList(instance.tags) }],
+				})),
+				NextToken: page.next,
+			};
+		});
 	ec2
 		.on(DescribeSnapshotsCommand)
 		.callsFake((input: { NextToken?: string; Filters?: { Name?: string; Values?: string[] }[] }) => {
