@@ -14,6 +14,18 @@ export const lab2Reads: LabReadExpectations<Lab2Seed> = {
 		check: (data, seed) => {
 			for (const id of seed.instanceIds) expect(jsonOf(data)).toContain(id);
 			expect(jsonOf(data)).toContain(lab2Names.patchGroup);
+			// Only the tags every check reads are kept.
+			expect(jsonOf(data)).not.toContain(lab2Names.instanceSecret);
+			expect(jsonOf(data)).not.toContain(lab2Names.role);
+		},
+	},
+	// The resource group selects by Role as well: that tag, and no other, is read for it.
+	'ec2.ssm-target-tags': {
+		moto: 'implemented',
+		check: (data, seed) => {
+			for (const id of seed.instanceIds)
+				expect((data as Record<string, unknown>)[id]).toEqual({ Role: lab2Names.role });
+			expect(jsonOf(data)).not.toContain(lab2Names.instanceSecret);
 		},
 	},
 	'ssm.instance-information': { moto: 'not-implemented', operation: 'ssm:DescribeInstanceInformation' },

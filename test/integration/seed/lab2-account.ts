@@ -33,6 +33,10 @@ export const lab2Names = {
 	groupWindow: 'sre-lab2-patching-by-group',
 	resourceGroup: 'sre-lab2-fleet',
 	patchGroup: 'sre-lab2-web',
+	/** A tag the resource group selects by that ec2.instances does not keep (read by ec2.ssm-target-tags). */
+	role: 'patch-weekly',
+	/** A tag value no check reads: it must never reach the snapshot. */
+	instanceSecret: 'moto-tag-secret-9c1d',
 } as const;
 
 export interface Lab2Seed {
@@ -69,6 +73,8 @@ export async function seedLab2Account(clients: SeedingClients): Promise<Lab2Seed
 					Tags: [
 						{ Key: 'sre-lab', Value: 'lab2' },
 						{ Key: 'PatchGroup', Value: lab2Names.patchGroup },
+						{ Key: 'Role', Value: lab2Names.role },
+						{ Key: 'DB_PASSWORD', Value: lab2Names.instanceSecret },
 					],
 				},
 			],
@@ -115,7 +121,10 @@ export async function seedLab2Account(clients: SeedingClients): Promise<Lab2Seed
 				Type: 'TAG_FILTERS_1_0',
 				Query: JSON.stringify({
 					ResourceTypeFilters: ['AWS::EC2::Instance'],
-					TagFilters: [{ Key: 'sre-lab', Values: ['lab2'] }],
+					TagFilters: [
+						{ Key: 'sre-lab', Values: ['lab2'] },
+						{ Key: 'Role', Values: [lab2Names.role] },
+					],
 				}),
 			},
 		}),
