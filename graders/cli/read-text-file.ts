@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /**
  * Reading the instructor's and learners' text files (rosters, progress files) strictly: UTF-8 only,
@@ -66,25 +66,46 @@ export type TextFileResult = DecodedText;
 
 /**
  * Reads a UTF-8 text file. With `maxBytes`, a larger file is refused from its size alone, before
- * anything is read or parsed. Never throws for a problem of the file; the reason says what to do.
+ * anything is read or parsed; and since a pipe or a device (`/dev/stdin`, `/dev/zero`) reports no
+ * size, at most one byte more than the limit is ever read. Never throws for a problem of the file;
+ * the reason says what to do.
  */
 export async function readTextFile(path: string, options: { maxBytes?: number } = {}): Promise<TextFileResult> {
+	let handle: FileHandle | undefined;
 	try {
-		if (options.maxBytes !== undefined) {
-			const { size } = await stat(path);
-			if (size > options.maxBytes)
-				return {
-					ok: false,
-					reason: `the file is ${formatBytes(size)}, more than the ${formatBytes(options.maxBytes)} this file can be`,
-				};
-		}
-		return decodeUtf8Text(await readFile(path));
+		handle = await open(path, 'r');
+		if (options.maxBytes === undefined) return decodeUtf8Text(await handle.readFile());
+		const tooLarge = (size?: string) => ({
+			ok: false as const,
+			reason: `the file is ${size ? `${size}, ` : ''}more than the ${formatBytes(options.maxBytes as number)} this file can be`,
+		});
+		const { size } = await handle.stat();
+		if (size > options.maxBytes) return tooLarge(formatBytes(size));
+		const bytes = await readAtMost(handle, options.maxBytes + 1);
+		if (bytes.length > options.maxBytes) return tooLarge();
+		return decodeUtf8Text(bytes);
 	} catch (error) {
 		return {
 			ok: false,
 			reason: `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
 		};
+	} finally {
+		// Closing a file only read from cannot lose anything; its failure is not the reader's problem.
+		await handle?.close().catch(() => {});
 	}
+}
+
+/** Up to `limit` bytes from the start of the file, fewer when it ends first. */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+	// Only the bytes read are returned, so the buffer need not be zeroed first.
+	const buffer = Buffer.allocUnsafe(limit);
+	let filled = 0;
+	while (filled < limit) {
+		const { bytesRead } = await handle.read(buffer, filled, limit - filled, null);
+		if (bytesRead === 0) break;
+		filled += bytesRead;
+	}
+	return buffer.subarray(0, filled);
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { accountOfRoleArn, graderRoleArn } from './aws-identifiers.ts';
+import { maxRosterLearners } from './roster-limits.ts';
 import { type RosterRow, RosterRowSchema, requiredRosterColumns, rosterColumns } from './roster-schema.ts';
 
 /** Values used when a roster row leaves an optional column empty (from --role-name, --region, --external-id). */
@@ -101,6 +102,8 @@ function validateRoster<Entry>(
 			relax_column_count: true,
 			skip_empty_lines: true,
 			trim: true,
+			// The header, the most learners a roster may hold and one more, which is enough to refuse it.
+			to: maxRosterLearners + 2,
 		}) as unknown as ParsedRecord[];
 	} catch (error) {
 		// A broken quote makes the rest of the file ambiguous, so this is the one problem we stop at.
@@ -110,6 +113,19 @@ function validateRoster<Entry>(
 
 	const [header, ...rows] = records;
 	if (!header) return { entries: [], problems: [{ line: 1, reason: 'the roster is empty: expected a header line' }] };
+	const beyondLimit = rows[maxRosterLearners];
+	if (beyondLimit) {
+		const limit = maxRosterLearners.toLocaleString('en');
+		return {
+			entries: [],
+			problems: [
+				{
+					line: firstLineOf(beyondLimit),
+					reason: `learner ${(maxRosterLearners + 1).toLocaleString('en')}: a roster holds at most ${limit} learners; split the cohort into several rosters (each one is its own cohort)`,
+				},
+			],
+		};
+	}
 
 	const headerProblems = checkHeader(header.record, firstLineOf(header));
 	if (headerProblems.length > 0) return { entries: [], problems: headerProblems };

@@ -9,6 +9,7 @@ import { gradingFlagProblems } from '../../cohort/grading-flags.ts';
 import { widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
 import { formatRosterProblems, parseRoster, type RosterEntry } from '../../cohort/roster.ts';
+import { maxRosterFileBytes } from '../../cohort/roster-limits.ts';
 import {
 	type AccountLeftForResume,
 	defaultAccountTimeoutSeconds,
@@ -129,7 +130,7 @@ function cohortNameFor(options: GradeOptions): string {
 }
 
 async function readRoster(file: string): Promise<string> {
-	const read = await readTextFile(file);
+	const read = await readTextFile(file, { maxBytes: maxRosterFileBytes });
 	if (!read.ok) throw new UsageError(`roster ${file}: ${read.reason}`);
 	return read.text;
 }

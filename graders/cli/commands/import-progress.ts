@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { formatRosterProblems, parseRosterLearners, type RosterLearner } from '../../cohort/roster.ts';
+import { maxRosterFileBytes } from '../../cohort/roster-limits.ts';
 import { ensureCohort, upsertLearners } from '../../gradebook/cohorts.ts';
 import { loadCourseQuizzes } from '../../gradebook/course-quizzes.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
@@ -22,7 +23,7 @@ export interface ImportProgressOptions {
 }
 
 async function readRosterLearners(file: string, context: CommandContext): Promise<RosterLearner[]> {
-	const read = await readTextFile(file);
+	const read = await readTextFile(file, { maxBytes: maxRosterFileBytes });
 	if (!read.ok) throw new UsageError(`roster ${file}: ${read.reason}`);
 	const roster = parseRosterLearners(read.text);
 	if (roster.problems.length > 0) {
