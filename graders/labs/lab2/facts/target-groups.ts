@@ -27,6 +27,8 @@ export function tagLookup(view: SnapshotView): TagLookup {
 	return (instance, key) => {
 		if (key in instance.tags) return instance.tags[key];
 		if (alwaysKept.includes(key)) return undefined;
+		// A snapshot without this read predates it: its ec2.instances kept every tag, so the tag is absent.
+		if (view.outcome(targetTagsRead) === undefined) return undefined;
 		return view.read<InstanceTargetTags>(targetTagsRead)[instance.instanceId]?.[key];
 	};
 }

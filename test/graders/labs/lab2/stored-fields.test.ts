@@ -152,6 +152,24 @@ describe('tags that patch targets name', () => {
 		expect(gradeLab2Check(snapshot, 'patching-scheduled').status).toBe('pass');
 	});
 
+	it('are found on the instances of a snapshot saved before they were a read of their own', async () => {
+		const older = async (names: string[]) => {
+			const snapshot = await collectLab2(targetingName(names));
+			// Before collectors kept only what checks read, ec2.instances held every tag.
+			delete snapshot.reads['ec2.ssm-target-tags'];
+			const instances = snapshot.reads['ec2.instances'];
+			if (!instances?.ok) throw new Error('instances not read');
+			for (const instance of instances.data as Ec2Instance[])
+				instance.tags.Name = { [fleetIds[0]]: 'lab2-a', [fleetIds[1]]: 'lab2-b' }[instance.instanceId] ?? 'lab1-web';
+			return gradeLab2Check(snapshot, 'patching-scheduled');
+		};
+		expect((await older(['lab2-a', 'lab2-b'])).status).toBe('pass');
+		// The engine never fails a check on a snapshot that lacks one of its reads: collect again.
+		const missed = await older(['lab2-a']);
+		expect(missed.status).toBe('error');
+		expect(missed.message).toContain('"ec2.ssm-target-tags"');
+	});
+
 	it('come from windows, tasks, associations and resource groups, less the keys always kept', () => {
 		const window = (targets: MaintenanceWindow['targets'][number]['targets']) => ({
 			ok: true as const,
