@@ -1,15 +1,10 @@
-import {
-	FisClient,
-	GetExperimentTemplateCommand,
-	type GetExperimentTemplateCommandOutput,
-	ListExperimentTemplatesCommand,
-} from '@aws-sdk/client-fis';
-import { mockClient } from 'aws-sdk-client-mock';
+import type { GetExperimentTemplateCommandOutput } from '@aws-sdk/client-fis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fisLab4ExperimentTemplates } from '../../../../graders/collectors/fis/lab4-experiment-templates.ts';
 import { accessDenied, runCollector } from '../../labs/lab4/support/run-collector.ts';
+import { fisCommands, mockFis } from '../../support/fis-mock.ts';
 
-const fis = mockClient(FisClient);
+const fis = mockFis();
 afterEach(() => fis.reset());
 
 const ordersArn = 'arn:aws:lambda:eu-west-1:111122223333:function:sre-lab3-app-OrdersFunction-Ab12Cd34Ef56';
@@ -43,7 +38,7 @@ const lambdaDelayTemplate: GetExperimentTemplateCommandOutput['experimentTemplat
 describe('fis.lab4-experiment-templates', () => {
 	it('pages through the templates (100 a page) and reads only those tagged sre-lab=lab4, keeping what the checks read', async () => {
 		fis
-			.on(ListExperimentTemplatesCommand)
+			.on(fisCommands.ListExperimentTemplates)
 			.resolvesOnce({
 				experimentTemplates: [
 					{ id: 'EXTotherteam00001', description: 'not ours', tags: { team: 'payments' } },
@@ -63,7 +58,7 @@ describe('fis.lab4-experiment-templates', () => {
 				],
 			});
 		fis
-			.on(GetExperimentTemplateCommand, { id: 'EXT1a2b3c4d5e6f7' })
+			.on(fisCommands.GetExperimentTemplate, { id: 'EXT1a2b3c4d5e6f7' })
 			.resolves({ experimentTemplate: lambdaDelayTemplate });
 
 		const templates = await runCollector(fisLab4ExperimentTemplates);
@@ -93,18 +88,18 @@ describe('fis.lab4-experiment-templates', () => {
 				},
 			},
 		});
-		const lists = fis.commandCalls(ListExperimentTemplatesCommand).map((call) => call.args[0].input);
+		const lists = fis.commandCalls(fisCommands.ListExperimentTemplates).map((call) => call.args[0].input);
 		// This SDK release's paginator reuses one input object, so only the last call's input is distinct.
 		expect(lists).toHaveLength(2);
 		expect(lists[1]).toEqual({ maxResults: 100, nextToken: 'page-2' });
-		expect(fis.commandCalls(GetExperimentTemplateCommand)).toHaveLength(1);
+		expect(fis.commandCalls(fisCommands.GetExperimentTemplate)).toHaveLength(1);
 	});
 
 	it('keeps a stop condition of source none, and targets selected by tag', async () => {
 		fis
-			.on(ListExperimentTemplatesCommand)
+			.on(fisCommands.ListExperimentTemplates)
 			.resolves({ experimentTemplates: [{ id: 'EXTbytag000000001', tags: { 'sre-lab': 'lab4' } }] });
-		fis.on(GetExperimentTemplateCommand).resolves({
+		fis.on(fisCommands.GetExperimentTemplate).resolves({
 			experimentTemplate: {
 				...lambdaDelayTemplate,
 				id: 'EXTbytag000000001',
@@ -131,17 +126,17 @@ describe('fis.lab4-experiment-templates', () => {
 	});
 
 	it('records a template it may not read as that template failing, and still reads the others', async () => {
-		fis.on(ListExperimentTemplatesCommand).resolves({
+		fis.on(fisCommands.ListExperimentTemplates).resolves({
 			experimentTemplates: [
 				{ id: 'EXT1a2b3c4d5e6f7', tags: { 'sre-lab': 'lab4' } },
 				{ id: 'EXTdenied00000001', tags: { 'sre-lab': 'lab4' } },
 			],
 		});
 		fis
-			.on(GetExperimentTemplateCommand, { id: 'EXT1a2b3c4d5e6f7' })
+			.on(fisCommands.GetExperimentTemplate, { id: 'EXT1a2b3c4d5e6f7' })
 			.resolves({ experimentTemplate: lambdaDelayTemplate });
 		fis
-			.on(GetExperimentTemplateCommand, { id: 'EXTdenied00000001' })
+			.on(fisCommands.GetExperimentTemplate, { id: 'EXTdenied00000001' })
 			.rejects(accessDenied('fis:GetExperimentTemplate'));
 		const templates = await runCollector(fisLab4ExperimentTemplates);
 		expect(templates.EXT1a2b3c4d5e6f7?.ok).toBe(true);
@@ -152,7 +147,7 @@ describe('fis.lab4-experiment-templates', () => {
 	});
 
 	it('lets a denied list fail the read', async () => {
-		fis.on(ListExperimentTemplatesCommand).rejects(accessDenied('fis:ListExperimentTemplates'));
+		fis.on(fisCommands.ListExperimentTemplates).rejects(accessDenied('fis:ListExperimentTemplates'));
 		await expect(runCollector(fisLab4ExperimentTemplates)).rejects.toThrow('fis:ListExperimentTemplates');
 	});
 });

@@ -1,11 +1,10 @@
-import { FisClient, GetExperimentCommand, ListExperimentsCommand } from '@aws-sdk/client-fis';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fisLab4Experiments } from '../../../../graders/collectors/fis/lab4-experiments.ts';
 import { accessDenied, lab4Window } from '../../labs/lab4/support/run-collector.ts';
 import { testClientProvider } from '../../support/collect-mocked.ts';
+import { fisCommands, mockFis } from '../../support/fis-mock.ts';
 
-const fis = mockClient(FisClient);
+const fis = mockFis();
 afterEach(() => fis.reset());
 
 const alarmArn = 'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:lab3-api-p90-latency';
@@ -28,12 +27,11 @@ async function collect(lab4Templates: object = templates) {
 describe('fis.lab4-experiments', () => {
 	it('lists every experiment (100 a page), keeps those of the lab templates created in the window and reads each', async () => {
 		fis
-			.on(ListExperimentsCommand)
+			.on(fisCommands.ListExperiments)
 			.resolvesOnce({
 				experiments: [
 					{
 						id: 'EXPorders0000001',
-						arn: 'arn:aws:fis:eu-west-1:111122223333:experiment/EXPorders0000001',
 						experimentTemplateId: 'EXT1a2b3c4d5e6f7',
 						state: { status: 'completed', reason: 'Experiment completed.' },
 						creationTime: new Date('2026-11-22T10:00:00Z'),
@@ -60,7 +58,7 @@ describe('fis.lab4-experiments', () => {
 					},
 				],
 			});
-		fis.on(GetExperimentCommand, { id: 'EXPorders0000001' }).resolves({
+		fis.on(fisCommands.GetExperiment, { id: 'EXPorders0000001' }).resolves({
 			experiment: {
 				id: 'EXPorders0000001',
 				experimentTemplateId: 'EXT1a2b3c4d5e6f7',
@@ -91,14 +89,14 @@ describe('fis.lab4-experiments', () => {
 				},
 			},
 		});
-		const lists = fis.commandCalls(ListExperimentsCommand).map((call) => call.args[0].input);
+		const lists = fis.commandCalls(fisCommands.ListExperiments).map((call) => call.args[0].input);
 		expect(lists).toHaveLength(2);
 		expect(lists[1]).toEqual({ maxResults: 100, nextToken: 'page-2' });
-		expect(fis.commandCalls(GetExperimentCommand)).toHaveLength(1);
+		expect(fis.commandCalls(fisCommands.GetExperiment)).toHaveLength(1);
 	});
 
 	it('keeps a running experiment without an end time', async () => {
-		fis.on(ListExperimentsCommand).resolves({
+		fis.on(fisCommands.ListExperiments).resolves({
 			experiments: [
 				{
 					id: 'EXPrunning000001',
@@ -107,7 +105,7 @@ describe('fis.lab4-experiments', () => {
 				},
 			],
 		});
-		fis.on(GetExperimentCommand).resolves({
+		fis.on(fisCommands.GetExperiment).resolves({
 			experiment: {
 				id: 'EXPrunning000001',
 				experimentTemplateId: 'EXT1a2b3c4d5e6f7',
@@ -123,11 +121,11 @@ describe('fis.lab4-experiments', () => {
 
 	it('does not list experiments when no template is the lab’s', async () => {
 		expect(await collect({})).toEqual({});
-		expect(fis.commandCalls(ListExperimentsCommand)).toHaveLength(0);
+		expect(fis.commandCalls(fisCommands.ListExperiments)).toHaveLength(0);
 	});
 
 	it('records an experiment it may not read as that experiment failing', async () => {
-		fis.on(ListExperimentsCommand).resolves({
+		fis.on(fisCommands.ListExperiments).resolves({
 			experiments: [
 				{
 					id: 'EXPorders0000001',
@@ -136,14 +134,14 @@ describe('fis.lab4-experiments', () => {
 				},
 			],
 		});
-		fis.on(GetExperimentCommand).rejects(accessDenied('fis:GetExperiment'));
+		fis.on(fisCommands.GetExperiment).rejects(accessDenied('fis:GetExperiment'));
 		expect(await collect()).toMatchObject({
 			EXPorders0000001: { ok: false, error: { kind: 'access-denied', operation: 'GetExperiment' } },
 		});
 	});
 
 	it('lets a denied list fail the read', async () => {
-		fis.on(ListExperimentsCommand).rejects(accessDenied('fis:ListExperiments'));
+		fis.on(fisCommands.ListExperiments).rejects(accessDenied('fis:ListExperiments'));
 		await expect(collect()).rejects.toThrow('fis:ListExperiments');
 	});
 });

@@ -1,5 +1,6 @@
 import {
 	IAMClient,
+	type PolicyEvaluationDecisionType,
 	SimulatePrincipalPolicyCommand,
 	type SimulatePrincipalPolicyCommandInput,
 } from '@aws-sdk/client-iam';
@@ -33,7 +34,7 @@ function template(id: string, target: Partial<ExperimentTemplate['targets'][stri
 }
 
 /** SimulatePrincipalPolicy's answer for one action on one resource, as the IAM API reference shapes it. */
-const answer = (resource: string, decision: string, missing: string[] = []) => ({
+const answer = (resource: string, decision: PolicyEvaluationDecisionType, missing: string[] = []) => ({
 	EvaluationResults: [
 		{
 			EvalActionName: 'lambda:GetFunction',
