@@ -168,4 +168,25 @@ describe('grade when the instructor’s own credentials expire in the middle of 
 		expect(resumed.code).toBe(0);
 		expect(recordedAccounts(files)).toEqual(allPassed(learners));
 	});
+
+	it('a role deleted while its account is read is that account’s assume-role error; the run goes on', async () => {
+		const files = scratchDirectory();
+		scratch = files;
+		files.file('cohort.csv', roster);
+		const current = installExpiringInstructor();
+		instructor = current;
+		current.deleteRoleAfterFirstAssumeOf('l2');
+
+		const run = await grade(engineGrader(current), files, ['--concurrency', '1']);
+		expect(recordedAccounts(files)).toEqual(
+			learners.map((learner) =>
+				learner === 'l2'
+					? { learner, errorKind: 'assume-role', outcome: 'error', checkErrors: 0 }
+					: { learner, errorKind: null, outcome: 'pass', checkErrors: 0 },
+			),
+		);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toContain('6 accounts graded in');
+		expect(run.stderr).not.toContain('stopped');
+	});
 });

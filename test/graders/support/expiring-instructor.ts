@@ -48,6 +48,13 @@ const stsRefusals = {
 	},
 } as const;
 
+/** STS's answer when the role is gone, does not trust the caller or wants another ExternalId. */
+const roleRefused = (roleArn: string) => ({
+	status: 403,
+	code: 'AccessDenied',
+	message: `User: arn:aws:sts::999999999999:assumed-role/Instructor/ana is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+});
+
 const requestId = 'c6104cbe-af31-11e0-8154-cbc7ccf896c7';
 
 function xmlResponse(status: number, body: string) {
@@ -56,7 +63,7 @@ function xmlResponse(status: number, body: string) {
 	};
 }
 
-function stsErrorDocument(refusal: (typeof stsRefusals)[keyof typeof stsRefusals]) {
+function stsErrorDocument(refusal: { status: number; code: string; message: string }) {
 	return xmlResponse(
 		refusal.status,
 		`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${refusal.code}</Code><Message>${refusal.message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
@@ -125,6 +132,8 @@ export interface ExpiringInstructor {
 	stsEndpoint: { handle(request: { body?: unknown }): Promise<ReturnType<typeof xmlResponse>> };
 	/** From the first renewal of this learner's session on, the instructor's credentials have expired. */
 	expireAtFirstRenewalOf(learnerId: string, mode: ExpiryMode): void;
+	/** The learner deletes their grader role after its first AssumeRole: renewing the session is refused. */
+	deleteRoleAfterFirstAssumeOf(learnerId: string): void;
 	/** The instructor signed in again. */
 	signInAgain(): void;
 	/** AssumeRole requests per role session name (refused ones included). */
@@ -138,6 +147,7 @@ export function installExpiringInstructor(): ExpiringInstructor {
 	let expired: ExpiryMode | undefined;
 	let trigger: { learnerId: string; mode: ExpiryMode } | undefined;
 	const assumeRoleCalls = new Map<string, number>();
+	const deletedRoles = new Set<string>();
 	// The credentials each read was signed with, by the read's input (the mock sees only the input).
 	const signedWith = new WeakMap<object, AwsCredentialIdentity>();
 	const soon = () => new Date(Date.now() + 60_000);
@@ -161,7 +171,9 @@ export function installExpiringInstructor(): ExpiringInstructor {
 			if (trigger && sessionName === `sre-lab-grader-${trigger.learnerId}` && calls === 2) expired = trigger.mode;
 			if (expired === 'sts-expired-token' || expired === 'sts-invalid-client-token')
 				return stsErrorDocument(stsRefusals[expired]);
-			const accountId = /::(\d{12}):/.exec(form.get('RoleArn') ?? '')?.[1] ?? '000000000000';
+			const roleArn = form.get('RoleArn') ?? '';
+			if (calls > 1 && deletedRoles.has(sessionName)) return stsErrorDocument(roleRefused(roleArn));
+			const accountId = /::(\d{12}):/.exec(roleArn)?.[1] ?? '000000000000';
 			return assumeRoleDocument(accountId, sessionName, soon());
 		},
 	};
@@ -196,6 +208,9 @@ export function installExpiringInstructor(): ExpiringInstructor {
 		stsEndpoint,
 		expireAtFirstRenewalOf(learnerId, mode) {
 			trigger = { learnerId, mode };
+		},
+		deleteRoleAfterFirstAssumeOf(learnerId) {
+			deletedRoles.add(`sre-lab-grader-${learnerId}`);
 		},
 		signInAgain() {
 			expired = undefined;
