@@ -14,18 +14,12 @@ export interface RuleEvaluation {
 	resourceId: string;
 	/** COMPLIANT or NON_COMPLIANT (the two values the grader asks for). */
 	complianceType: string;
-	/** ISO 8601 */
-	recordedAt: string | null;
 }
 
 export interface ConfigRuleEvaluations {
 	ruleName: string;
 	/** ACTIVE, EVALUATING, DELETING, DELETING_RESULTS. */
 	state: string;
-	/** `AWS` for managed rules, CUSTOM_LAMBDA or CUSTOM_POLICY. */
-	owner: string;
-	/** The managed rule's identifier (e.g. LAMBDA_FUNCTION_SETTINGS_CHECK) or the custom rule's function. */
-	sourceIdentifier: string;
 	evaluations: RuleEvaluation[];
 	/** True when the rule had more results than the grader reads. */
 	truncated: boolean;
@@ -42,7 +36,6 @@ function toEvaluation(result: EvaluationResult): RuleEvaluation | null {
 		resourceType: qualifier.ResourceType ?? '',
 		resourceId: qualifier.ResourceId,
 		complianceType: result.ComplianceType ?? 'INSUFFICIENT_DATA',
-		recordedAt: result.ResultRecordedTime?.toISOString() ?? null,
 	};
 }
 
@@ -57,15 +50,12 @@ export const configRuleEvaluations: Collector<PerResource<ConfigRuleEvaluations>
 	iamActions: ['config:DescribeConfigRules', 'config:GetComplianceDetailsByConfigRule'],
 	async collect({ clients }) {
 		const config = clients.get(ConfigServiceClient);
-		const rules = new Map<string, { state: string; owner: string; sourceIdentifier: string }>();
+		// A rule's state only: its source, scope and input parameters (free-form) are not read by the check.
+		const rules = new Map<string, { state: string }>();
 		for await (const page of paginateDescribeConfigRules({ client: config }, {})) {
 			for (const rule of page.ConfigRules ?? []) {
 				if (!rule.ConfigRuleName) continue;
-				rules.set(rule.ConfigRuleName, {
-					state: rule.ConfigRuleState ?? 'UNKNOWN',
-					owner: rule.Source?.Owner ?? '',
-					sourceIdentifier: rule.Source?.SourceIdentifier ?? '',
-				});
+				rules.set(rule.ConfigRuleName, { state: rule.ConfigRuleState ?? 'UNKNOWN' });
 			}
 		}
 		return fanOut(
@@ -92,7 +82,7 @@ export const configRuleEvaluations: Collector<PerResource<ConfigRuleEvaluations>
 				} while (token && pages < maxPages);
 				return {
 					ruleName,
-					...(rules.get(ruleName) as { state: string; owner: string; sourceIdentifier: string }),
+					...(rules.get(ruleName) as { state: string }),
 					evaluations: evaluations.sort(
 						(a, b) => a.resourceType.localeCompare(b.resourceType) || a.resourceId.localeCompare(b.resourceId),
 					),

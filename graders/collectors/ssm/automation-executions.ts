@@ -9,9 +9,6 @@ export interface AutomationExecution {
 	status: string;
 	/** ISO 8601 */
 	startTime: string | null;
-	endTime: string | null;
-	/** The principal that started it, e.g. the role EventBridge assumed. */
-	executedBy: string | null;
 	/** Executions started by another execution name their parent; a remediation's runs have none. */
 	parentExecutionId: string | null;
 }
@@ -19,7 +16,8 @@ export interface AutomationExecution {
 /**
  * Automation runs that started in the window (DescribeAutomationExecutions keeps both active and
  * terminated executions), so the remediation check can find a successful run of the runbook an
- * alarm triggers.
+ * alarm triggers. Only what that check reads is kept: never the run's parameters, outputs, targets
+ * or who started it.
  */
 export const ssmAutomationExecutions: Collector<AutomationExecution[]> = {
 	id: 'ssm.automation-executions',
@@ -42,8 +40,6 @@ export const ssmAutomationExecutions: Collector<AutomationExecution[]> = {
 					documentName: run.DocumentName ?? '',
 					status: run.AutomationExecutionStatus ?? 'Unknown',
 					startTime,
-					endTime: run.ExecutionEndTime?.toISOString() ?? null,
-					executedBy: run.ExecutedBy ?? null,
 					parentExecutionId: run.ParentAutomationExecutionId ?? null,
 				});
 			}

@@ -13,9 +13,7 @@ export const maxTextLength = 8_000;
 export interface OpsItemDetail {
 	opsItemId: string;
 	title: string;
-	status: string;
 	/** ISO 8601 */
-	createdTime: string | null;
 	lastModifiedTime: string | null;
 	/** Markdown, cut to maxTextLength. */
 	description: string;
@@ -25,7 +23,6 @@ export interface OpsItemDetail {
 	 * Operational data is free-form, and teams keep all sorts in it (runbook inputs, credentials).
 	 */
 	operationalData: Record<string, string>;
-	relatedOpsItems: string[];
 }
 
 const cut = (text: string) => (text.length > maxTextLength ? text.slice(0, maxTextLength) : text);
@@ -33,7 +30,7 @@ const cut = (text: string) => (text.length > maxTextLength ? text.slice(0, maxTe
 /**
  * The OpsItems marked `sre-lab=lab4` in their operational data and changed in the window. The filter
  * runs in Systems Manager, so the grader never reads the account's other OpsItems; each one found is
- * then read (GetOpsItem) for its description, the operational data the check reads, and related items.
+ * then read (GetOpsItem) for its title, description and the operational data the check reads.
  */
 export const ssmLab4OpsItems: Collector<PerResource<OpsItemDetail>> = {
 	id: 'ssm.lab4-ops-items',
@@ -61,17 +58,12 @@ export const ssmLab4OpsItems: Collector<PerResource<OpsItemDetail>> = {
 				return {
 					opsItemId: id,
 					title: item?.Title ?? '',
-					status: item?.Status ?? 'Unknown',
-					createdTime: item?.CreatedTime?.toISOString() ?? null,
 					lastModifiedTime: item?.LastModifiedTime?.toISOString() ?? null,
 					description: cut(item?.Description ?? ''),
 					operationalData: Object.fromEntries(
 						Object.entries(item?.OperationalData ?? {}).flatMap(([key, value]) =>
 							isReadOperationalDataKey(key) ? [[key, cut(value.Value ?? '')]] : [],
 						),
-					),
-					relatedOpsItems: (item?.RelatedOpsItems ?? []).flatMap((related) =>
-						related.OpsItemId ? [related.OpsItemId] : [],
 					),
 				};
 			},

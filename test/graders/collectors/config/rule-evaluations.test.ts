@@ -36,6 +36,8 @@ describe('config.rule-evaluations', () => {
 					ConfigRuleState: 'ACTIVE',
 					Source: { Owner: 'AWS', SourceIdentifier: 'LAMBDA_FUNCTION_SETTINGS_CHECK' },
 					Scope: { ComplianceResourceTypes: ['AWS::Lambda::Function'] },
+					// Rule parameters are free-form JSON text; the check never reads them.
+					InputParameters: JSON.stringify({ runtime: 'python3.12', webhookToken: 'whk-0123456789abcdef' }),
 				},
 			],
 		});
@@ -53,21 +55,17 @@ describe('config.rule-evaluations', () => {
 			data: {
 				ruleName: 'lambda-tracing',
 				state: 'ACTIVE',
-				owner: 'AWS',
-				sourceIdentifier: 'LAMBDA_FUNCTION_SETTINGS_CHECK',
 				truncated: false,
 				evaluations: [
 					{
 						resourceType: 'AWS::Lambda::Function',
 						resourceId: 'orders-fn',
 						complianceType: 'COMPLIANT',
-						recordedAt: '2026-11-22T10:05:00.000Z',
 					},
 					{
 						resourceType: 'AWS::Lambda::Function',
 						resourceId: 'other-fn',
 						complianceType: 'NON_COMPLIANT',
-						recordedAt: '2026-11-22T10:05:00.000Z',
 					},
 				],
 			},

@@ -24,6 +24,7 @@ function execution(
 		ExecutedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation/a1b2c3',
 		Mode: 'Auto',
 		AutomationType: 'Local',
+		Outputs: { 'RestartInstance.InstanceId': ['i-0a2b'], 'GetSecret.Value': ['db-p4ssw0rd-7f'] },
 		...extra,
 	};
 }
@@ -53,10 +54,11 @@ describe('ssm.automation-executions', () => {
 			documentName: 'AWS-RestartEC2Instance',
 			status: 'Success',
 			startTime: '2026-11-22T10:00:00.000Z',
-			endTime: '2026-11-22T10:01:00.000Z',
-			executedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation/a1b2c3',
 			parentExecutionId: null,
 		});
+		// Who started a run, and its parameters and outputs, are not read by the check, so never kept.
+		expect(JSON.stringify(runs)).not.toContain('sre-lab4-remediation');
+		expect(JSON.stringify(runs)).not.toContain('db-p4ssw0rd-7f');
 		const input = ssm.commandCalls(DescribeAutomationExecutionsCommand)[0]?.args[0].input;
 		expect(input?.Filters).toEqual([{ Key: 'StartTimeAfter', Values: ['2026-11-21T12:00:00Z'] }]);
 		expect(input?.MaxResults).toBe(50);

@@ -44,17 +44,23 @@ describe('ssm.lab4-ops-items', () => {
 			ok: true,
 			data: {
 				opsItemId: 'oi-0123456789ab',
-				status: 'Resolved',
-				createdTime: '2026-11-22T11:00:00.000Z',
+				title: 'Game day: p90 latency',
+				lastModifiedTime: '2026-11-22T11:30:00.000Z',
 				operationalData: {
 					'/aws/resources': JSON.stringify([{ arn: alarmArn }]),
 					'action-items': '- Add a timeout (owner: @sam)',
 				},
-				relatedOpsItems: ['oi-ba9876543210'],
 			},
 		});
 		const detail = items['oi-0123456789ab'];
 		expect(detail?.ok && Object.keys(detail.data.operationalData).sort()).toEqual(['/aws/resources', 'action-items']);
+		expect(detail?.ok && Object.keys(detail.data).sort()).toEqual([
+			'description',
+			'lastModifiedTime',
+			'operationalData',
+			'opsItemId',
+			'title',
+		]);
 		expect(JSON.stringify(items)).not.toContain('Tr0ub4dor');
 		expect(detail?.ok && detail.data.description.length).toBe(maxTextLength);
 		expect(ssm.commandCalls(DescribeOpsItemsCommand)[0]?.args[0].input.OpsItemFilters).toEqual([
