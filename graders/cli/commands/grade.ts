@@ -210,9 +210,11 @@ export async function prepareGrading(
 		io.stderr(`${formatRosterProblems(options.roster, roster.problems)}\n`);
 		const count = `${roster.problems.length} problem${roster.problems.length === 1 ? '' : 's'}`;
 		if (!options.skipInvalid || roster.entries.length === 0) {
-			throw new UsageError(
-				`the roster has ${count}; nothing was graded. Fix them, or pass --skip-invalid to grade the valid rows`,
-			);
+			// --skip-invalid helps only when some rows are valid: not for a broken header, a file that is not
+			// CSV or one over the learner limit, which leave no rows to grade.
+			const next =
+				roster.entries.length > 0 ? 'Fix them, or pass --skip-invalid to grade the valid rows' : 'Fix the roster';
+			throw new UsageError(`the roster has ${count}; nothing was graded. ${next}`);
 		}
 		io.stderr(`Skipping ${count}; grading the ${roster.entries.length} valid rows.\n`);
 	}

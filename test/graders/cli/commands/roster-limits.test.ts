@@ -116,6 +116,8 @@ describe('roster size limits', () => {
 			expect(result.code, args.join(' ')).toBe(64);
 			expect(result.stderr).toContain(`${roster}:10002: ${problem.reason}`);
 			expect(result.graderCreated).toBe(false);
+			// No row is left to grade, so --skip-invalid is no way out and is not offered.
+			expect(result.stderr).not.toContain('--skip-invalid');
 		}
 		expect(existsSync(scratch.path('gradebook.sqlite'))).toBe(false);
 	});
