@@ -12,10 +12,26 @@ export interface LambdaSchedule {
 	scheduleExpression: string;
 	/** The function ARN (templated target) or the universal target `arn:aws:scheduler:::aws-sdk:lambda:invoke`. */
 	targetArn: string;
-	/** With a universal target, the function named in its input. */
+	/**
+	 * With a universal target, its input reduced to the one field a check reads: `{"FunctionName": …}`.
+	 * The rest (the payload, whatever else a learner passes) is dropped as it is read.
+	 */
 	targetInput: string | null;
 	/** The role Scheduler assumes to invoke the target. */
 	roleArn: string;
+}
+
+/** The universal target's input as `{"FunctionName": …}` only, or null when it names no function. */
+export function functionNameInput(input: string | undefined): string | null {
+	if (!input) return null;
+	try {
+		const parsed: unknown = JSON.parse(input);
+		const name =
+			typeof parsed === 'object' && parsed !== null ? (parsed as { FunctionName?: unknown }).FunctionName : undefined;
+		return typeof name === 'string' ? JSON.stringify({ FunctionName: name }) : null;
+	} catch {
+		return null;
+	}
 }
 
 /** Schedules whose target is Lambda, in both the templated and the universal (aws-sdk) form. */
@@ -26,7 +42,8 @@ function targetsLambda(targetArn: string | undefined): boolean {
 /** EventBridge Scheduler schedules (all groups) that invoke Lambda, keyed by `group/name`. */
 export const schedulerLambdaSchedules: Collector<PerResource<LambdaSchedule>> = {
 	id: 'scheduler.lambda-schedules',
-	description: 'EventBridge Scheduler schedules that invoke a Lambda function, with expression, state and role',
+	description:
+		'EventBridge Scheduler schedules that invoke a Lambda function, with expression, state, role and the function a universal target names',
 	iamActions: ['scheduler:ListSchedules', 'scheduler:GetSchedule'],
 	async collect({ clients }) {
 		const scheduler = clients.get(SchedulerClient);
@@ -49,7 +66,7 @@ export const schedulerLambdaSchedules: Collector<PerResource<LambdaSchedule>> = 
 					state: schedule.State ?? 'unknown',
 					scheduleExpression: schedule.ScheduleExpression ?? '',
 					targetArn: schedule.Target?.Arn ?? '',
-					targetInput: schedule.Target?.Input ?? null,
+					targetInput: functionNameInput(schedule.Target?.Input),
 					roleArn: schedule.Target?.RoleArn ?? '',
 				};
 			},

@@ -218,7 +218,12 @@ describe('Lab 2 collectors against a mocked account', () => {
 				state: 'ENABLED',
 				target: 'arn:aws:scheduler:::aws-sdk:lambda:invoke',
 				role: 'ops-role',
-				input: JSON.stringify({ FunctionName: functionName }),
+				// The invoke call's parameters; the payload is a JSON string inside it (escaped JSON).
+				input: JSON.stringify({
+					FunctionName: functionName,
+					InvocationType: 'Event',
+					Payload: JSON.stringify({ db_password: 'Tr0ub4dor-3-horse', dryRun: false }),
+				}),
 			},
 		);
 		let fetched: string[] = [];
@@ -231,7 +236,9 @@ describe('Lab 2 collectors against a mocked account', () => {
 		});
 		expect(fetched.sort()).toEqual(['default/lab2-cleanup-daily', 'default/universal']);
 		const universal = data<PerResource<LambdaSchedule>>(snapshot, 'scheduler.lambda-schedules')['default/universal'];
+		// Only the function the input names is kept: the payload is never stored.
 		expect(universal?.ok && universal.data.targetInput).toBe(JSON.stringify({ FunctionName: functionName }));
+		expect(JSON.stringify(snapshot)).not.toContain('Tr0ub4dor');
 	});
 
 	it('read Lambda metrics per minute over the window, aligned to the minute, with each period kept apart', async () => {
