@@ -1,8 +1,10 @@
 /**
- * What each read of Lab 4 (steps 4–7, the part that is implemented) must give against moto seeded by
- * seed/lab4-account.ts (see lab1-reads.ts for the two kinds). moto 5.x lacks CloudTrail LookupEvents,
- * DescribeAutomationExecutions, DescribeOpsItems and GetComplianceDetailsByConfigRule. The FIS reads
- * of steps 1–3 join here when lab4 is registered (collector-coverage.test.ts then asks for them).
+ * What each read of Lab 4 must give against moto seeded by seed/lab4-account.ts (see lab1-reads.ts for
+ * the two kinds). moto 5.x lacks CloudTrail LookupEvents, DescribeAutomationExecutions,
+ * DescribeOpsItems, GetComplianceDetailsByConfigRule and DescribeAlarmHistory, and its FIS has only
+ * Create/DeleteExperimentTemplate and tagging: no List or Get, so the FIS reads (and the reads that
+ * need the templates) are errors naming ListExperimentTemplates. The seed creates no Lambda function
+ * and no alarm; those reads come back empty from moto's models.
  */
 import { expect } from 'vitest';
 import { type Lab4Seed, lab4Names } from './seed/lab4-account.ts';
@@ -36,4 +38,12 @@ export const lab4Reads: LabReadExpectations<Lab4Seed> = {
 		check: (data) => expect(Object.keys(data as object)).toEqual([lab4Names.configRule]),
 	},
 	'ssm.lab4-ops-items': { moto: 'not-implemented', operation: 'ssm:DescribeOpsItems' },
+	'fis.lab4-experiment-templates': { moto: 'not-implemented', operation: 'fis:ListExperimentTemplates' },
+	// Both need the templates: their error is the templates' read.
+	'fis.lab4-experiments': { moto: 'not-implemented', operation: 'fis:ListExperimentTemplates' },
+	'iam.fis-role-scope': { moto: 'not-implemented', operation: 'fis:ListExperimentTemplates' },
+	'lambda.function-tags': { moto: 'implemented', check: (data) => expect(data).toEqual({}) },
+	'cloudwatch.metric-alarms': { moto: 'implemented', check: (data) => expect(data).toEqual([]) },
+	'cloudwatch.composite-alarms': { moto: 'implemented', check: (data) => expect(data).toEqual([]) },
+	'cloudwatch.alarm-history': { moto: 'not-implemented', operation: 'cloudwatch:DescribeAlarmHistory' },
 };

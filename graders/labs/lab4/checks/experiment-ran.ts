@@ -12,7 +12,8 @@ const outcomeWords: Record<ExperimentOutcome, string> = {
 };
 
 function describeRun({ experiment, outcome }: JudgedRun): string {
-	const reason = experiment.reason && outcome !== 'completed' ? `: "${experiment.reason}"` : '';
+	// FIS's reason is a sentence of its own; its full stop would double the message's.
+	const reason = experiment.reason && outcome !== 'completed' ? `: "${experiment.reason.replace(/\.$/, '')}"` : '';
 	return `${experiment.id} (started ${experiment.startTime ?? 'never'}) ${outcomeWords[outcome]}${reason}`;
 }
 

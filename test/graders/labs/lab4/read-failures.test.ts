@@ -5,9 +5,10 @@ import { loadFixture } from './support/fixtures.ts';
 import { gradeLab4 } from './support/lab4-steps.ts';
 
 /**
- * The rule of docs/graders.md for Lab 4's steps 4–7, as test/graders/labs/read-failures.test.ts checks
- * it for the registered labs: losing any one read may turn a pass into an error, never into a fail.
- * (Lab 4 joins that test when it is registered.)
+ * The rule of docs/graders.md for Lab 4, as test/graders/labs/read-failures.test.ts checks it for the
+ * registered labs: losing any one read may turn a pass (or a skip) into an error, never into a fail.
+ * (Lab 4 joins that test when it is registered.) Besides the passing fixture and the learners part-way
+ * between it and the failing one, the game-day fixtures whose steps 2 and 3 go further are checked.
  */
 function passesLostToFail(snapshot: Snapshot): string[] {
 	const before = new Map<string, CheckStatus>(gradeLab4(snapshot).map((check) => [check.id, check.status]));
@@ -24,12 +25,16 @@ function passesLostToFail(snapshot: Snapshot): string[] {
 
 const passing = loadFixture('passing');
 const failing = loadFixture('failing');
+const notDetected = loadFixture('not-detected');
 const cases = [
 	{ name: 'passing', snapshot: passing },
+	{ name: 'experiment-failed', snapshot: loadFixture('experiment-failed') },
+	{ name: 'not-detected', snapshot: notDetected },
 	...betweenSnapshots(failing, passing).map(({ what, snapshot }) => ({ name: `passing with ${what}`, snapshot })),
+	...betweenSnapshots(notDetected, passing).map(({ what, snapshot }) => ({ name: `detected with ${what}`, snapshot })),
 ];
 
-describe('Lab 4 steps 4–7 under one lost read', () => {
+describe('Lab 4 under one lost read', () => {
 	it('has part-way learners to check', () => {
 		expect(cases.length).toBeGreaterThan(3);
 	});

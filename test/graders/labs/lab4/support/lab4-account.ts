@@ -1,7 +1,7 @@
 /**
- * A simulated learner account for Lab 4 steps 4–7, answered by aws-sdk-client-mock so the real
- * collectors run against responses shaped as the AWS API references show them.
- * `completeLab4Account` is a learner who did every one of those steps on the Lab 3 application.
+ * A simulated learner account for Lab 4, answered by aws-sdk-client-mock so the real collectors run
+ * against responses shaped as the AWS API references show them. `completeLab4Account` is a learner
+ * who did every step on the Lab 3 application.
  */
 import {
 	CloudFormationClient,
@@ -12,12 +12,26 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import {
+	CloudWatchClient,
+	type CompositeAlarm,
+	DescribeAlarmHistoryCommand,
+	DescribeAlarmsCommand,
+	type MetricAlarm,
+} from '@aws-sdk/client-cloudwatch';
+import {
 	type ComplianceType,
 	ConfigServiceClient,
 	DescribeConfigRulesCommand,
 	GetComplianceDetailsByConfigRuleCommand,
 } from '@aws-sdk/client-config-service';
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import type {
+	ExperimentTemplateAction,
+	ExperimentTemplateStopCondition,
+	ExperimentTemplateTarget,
+} from '@aws-sdk/client-fis';
+import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import {
 	type AutomationExecutionStatus,
 	DescribeAutomationExecutionsCommand,
@@ -27,6 +41,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
+import { fisCommands, mockFis } from '../../../support/fis-mock.ts';
 
 export const accountId = '123456789012';
 export const region = 'eu-west-1';
@@ -38,12 +53,46 @@ export const app = {
 	orders: 'sre-lab3-app-OrdersFunction-Ab12Cd34Ef56',
 	inventory: 'sre-lab3-app-InventoryFunction-Gh78Ij90Kl12',
 	table: 'sre-lab3-app-Table-1Q2W3E4R5T6Y',
+	apiId: 'a1b2c3d4e5',
+	latencyAlarm: 'lab3-api-p90-latency',
 	latencyAlarmArn: `arn:aws:cloudwatch:${region}:${accountId}:alarm:lab3-api-p90-latency`,
+	fisTemplate: 'EXT1a2b3c4d5e6f7',
+	fisRole: `arn:aws:iam::${accountId}:role/sre-lab4-fis`,
 	runbook: 'AWS-RestartEC2Instance',
 	remediationRole: `arn:aws:iam::${accountId}:role/sre-lab4-remediation`,
 } as const;
 
+export const functionArn = (name: string) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
+
+/** An FIS experiment template as GetExperimentTemplate returns it (the API reference's ExperimentTemplate). */
+export interface FisTemplate {
+	id: string;
+	tags: Record<string, string>;
+	roleArn: string;
+	targets: Record<string, ExperimentTemplateTarget>;
+	actions: Record<string, ExperimentTemplateAction>;
+	stopConditions: ExperimentTemplateStopCondition[];
+}
+
 export interface Lab4Account {
+	/** Functions as the Resource Groups Tagging API lists them (name → tags); only sre-lab tagged ones are asked for. */
+	functionTags: Record<string, Record<string, string>>;
+	alarms: MetricAlarm[];
+	compositeAlarms: CompositeAlarm[];
+	/** Alarm state changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData). */
+	history: { alarmName: string; at: string; from: string; to: string; byHand?: boolean }[];
+	fisTemplates: FisTemplate[];
+	experiments: {
+		id: string;
+		template: string;
+		status: string;
+		reason?: string;
+		created: string;
+		start?: string;
+		end?: string;
+	}[];
+	/** The function ARNs each experiment role may call lambda:GetFunction on; `*` for any. */
+	roleAllows: Record<string, string[]>;
 	stacks: { name: string; id: string; status: string; tags: Record<string, string> }[];
 	resources: Record<string, { logicalId: string; physicalId: string; type: string }[]>;
 	/** DetectStackDrift calls as CloudTrail recorded them, with the result CloudFormation keeps. */
@@ -85,8 +134,77 @@ export const completePostmortem = [
 	'- Alert on p99 as well as p90 (owner: alex)',
 ].join('\n');
 
+/** The p90 latency alarm of the app's API, as DescribeAlarms returns it. */
+export function latencyAlarm(): MetricAlarm {
+	return {
+		AlarmName: app.latencyAlarm,
+		AlarmArn: app.latencyAlarmArn,
+		Namespace: 'AWS/ApiGateway',
+		MetricName: 'Latency',
+		Dimensions: [{ Name: 'ApiId', Value: app.apiId }],
+		ExtendedStatistic: 'p90',
+		Period: 60,
+		EvaluationPeriods: 3,
+		DatapointsToAlarm: 2,
+		Threshold: 1000,
+		ComparisonOperator: 'GreaterThanThreshold',
+		ActionsEnabled: true,
+		AlarmActions: [`arn:aws:sns:${region}:${accountId}:sre-lab3-alerts`],
+		StateValue: 'OK',
+	};
+}
+
+/** The game-day template: delay on both app functions, a role scoped to them, the latency alarm as stop condition. */
+export function gameDayTemplate(): FisTemplate {
+	return {
+		id: app.fisTemplate,
+		tags: { 'sre-lab': 'lab4', Name: 'game-day-orders-latency' },
+		roleArn: app.fisRole,
+		targets: {
+			'app-functions': {
+				resourceType: 'aws:lambda:function',
+				resourceArns: [functionArn(app.orders), functionArn(app.inventory)],
+				selectionMode: 'ALL',
+			},
+		},
+		actions: {
+			'add-delay': {
+				actionId: 'aws:lambda:invocation-add-delay',
+				description: 'Delay half of the invocations by 1.5 s',
+				parameters: { duration: 'PT10M', invocationPercentage: '50', startupDelayMilliseconds: '1500' },
+				targets: { Functions: 'app-functions' },
+			},
+		},
+		stopConditions: [{ source: 'aws:cloudwatch:alarm', value: app.latencyAlarmArn }],
+	};
+}
+
 export function completeLab4Account(): Lab4Account {
 	return {
+		functionTags: {
+			[app.orders]: { 'sre-lab': 'lab3', 'aws:cloudformation:stack-name': app.stackName },
+			[app.inventory]: { 'sre-lab': 'lab3', 'aws:cloudformation:stack-name': app.stackName },
+			'lab2-snapshot-cleanup': { 'sre-lab': 'lab2' },
+		},
+		alarms: [latencyAlarm()],
+		compositeAlarms: [],
+		history: [
+			{ alarmName: app.latencyAlarm, at: '2026-11-22T10:06:00Z', from: 'OK', to: 'ALARM' },
+			{ alarmName: app.latencyAlarm, at: '2026-11-22T10:14:00Z', from: 'ALARM', to: 'OK' },
+		],
+		fisTemplates: [gameDayTemplate()],
+		// Stopped by its stop condition: the latency alarm fired at 10:06 and FIS ended the experiment.
+		experiments: [
+			{
+				id: 'EXP9z8y7x6w5v4u3',
+				template: app.fisTemplate,
+				status: 'stopped',
+				created: '2026-11-22T10:01:58Z',
+				start: '2026-11-22T10:02:00Z',
+				end: '2026-11-22T10:06:20Z',
+			},
+		],
+		roleAllows: { [app.fisRole]: [functionArn(app.orders), functionArn(app.inventory)] },
 		stacks: [
 			{ name: app.stackName, id: app.stackId, status: 'UPDATE_COMPLETE', tags: { 'sre-lab': 'lab3' } },
 			{
@@ -101,6 +219,7 @@ export function completeLab4Account(): Lab4Account {
 				{ logicalId: 'OrdersFunction', physicalId: app.orders, type: 'AWS::Lambda::Function' },
 				{ logicalId: 'InventoryFunction', physicalId: app.inventory, type: 'AWS::Lambda::Function' },
 				{ logicalId: 'Table', physicalId: app.table, type: 'AWS::DynamoDB::Table' },
+				{ logicalId: 'Api', physicalId: app.apiId, type: 'AWS::ApiGatewayV2::Api' },
 			],
 		},
 		driftDetections: [
@@ -173,6 +292,32 @@ const denied = (action: string) =>
 			$metadata: { httpStatusCode: 400 },
 		},
 	);
+
+const notFound = (message: string) =>
+	Object.assign(new Error(message), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
+
+/**
+ * A state reached by evaluation, as DescribeAlarmHistory records it (shape of the AWS CLI reference
+ * example for describe-alarm-history): the evaluated datapoints travel in `stateReasonData`.
+ */
+function evaluatedState(change: { at: string; to: string }) {
+	const breaching = change.to === 'ALARM';
+	const queryDate = change.at.replace('Z', '').replace(/(\.\d+)?$/, '.419+0000');
+	return {
+		stateValue: change.to,
+		stateReason: `Threshold Crossed: 2 out of the last 3 datapoints [${breaching ? '2150.0, 1980.5' : '210.0, 190.5'}] were ${breaching ? '' : 'not '}greater than the threshold (1000.0).`,
+		stateReasonData: {
+			version: '1.0',
+			queryDate,
+			startDate: queryDate,
+			unit: 'Milliseconds',
+			period: 60,
+			recentDatapoints: breaching ? [2150.0, 1980.5, 640.2] : [210.0, 190.5, 180.1],
+			threshold: 1000.0,
+			evaluatedDatapoints: [{ timestamp: queryDate, sampleCount: 120.0, value: breaching ? 2150.0 : 210.0 }],
+		},
+	};
+}
 
 export interface MockOptions {
 	/** IAM actions the grader may not call: each answers AccessDenied. */
@@ -362,7 +507,145 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 		}))(),
 	);
 
-	const mocks = { sts, cloudformation, cloudtrail, events, ssm, config };
+	const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+	tagging.on(GetResourcesCommand).callsFake(
+		guard('tag:GetResources', () => ({
+			ResourceTagMappingList: Object.entries(account.functionTags)
+				.filter(([, tags]) => 'sre-lab' in tags)
+				.map(([name, tags]) => ({
+					ResourceARN: functionArn(name),
+					Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+				})),
+			PaginationToken: '',
+		})),
+	);
+
+	const cloudwatch = mockClient(CloudWatchClient);
+	// As the API does: metric alarms unless AlarmTypes asks for composites.
+	cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmTypes?: string[] }) =>
+		guard('cloudwatch:DescribeAlarms', () => {
+			const types = input.AlarmTypes ?? ['MetricAlarm'];
+			return {
+				MetricAlarms: types.includes('MetricAlarm') ? account.alarms : [],
+				CompositeAlarms: types.includes('CompositeAlarm') ? account.compositeAlarms : [],
+			};
+		})(),
+	);
+	cloudwatch.on(DescribeAlarmHistoryCommand).callsFake((input: { StartDate: Date; EndDate: Date }) =>
+		guard('cloudwatch:DescribeAlarmHistory', () => ({
+			AlarmHistoryItems: account.history
+				.filter((change) => {
+					const at = Date.parse(change.at);
+					return at >= input.StartDate.getTime() && at <= input.EndDate.getTime();
+				})
+				.map((change) => ({
+					AlarmName: change.alarmName,
+					AlarmType: 'MetricAlarm',
+					Timestamp: new Date(change.at),
+					HistoryItemType: 'StateUpdate',
+					HistorySummary: `Alarm updated from ${change.from} to ${change.to}`,
+					HistoryData: JSON.stringify({
+						version: '1.0',
+						oldState: { stateValue: change.from, stateReason: 'previous' },
+						newState: change.byHand
+							? { stateValue: change.to, stateReason: 'testing purposes' }
+							: evaluatedState(change),
+					}),
+				})),
+		}))(),
+	);
+
+	const fis = mockFis();
+	fis.on(fisCommands.ListExperimentTemplates).callsFake(
+		guard('fis:ListExperimentTemplates', () => ({
+			experimentTemplates: account.fisTemplates.map((template) => ({
+				id: template.id,
+				arn: `arn:aws:fis:${region}:${accountId}:experiment-template/${template.id}`,
+				description: 'Lab 4 game day',
+				creationTime: new Date('2026-11-22T09:00:00Z'),
+				lastUpdateTime: new Date('2026-11-22T09:30:00Z'),
+				tags: template.tags,
+			})),
+		})),
+	);
+	fis.on(fisCommands.GetExperimentTemplate).callsFake((input: { id: string }) =>
+		guard('fis:GetExperimentTemplate', () => {
+			const template = account.fisTemplates.find((candidate) => candidate.id === input.id);
+			if (!template) throw notFound(`Experiment template ${input.id} not found.`);
+			return {
+				experimentTemplate: {
+					...template,
+					description: 'Lab 4 game day',
+					creationTime: new Date('2026-11-22T09:00:00Z'),
+					lastUpdateTime: new Date('2026-11-22T09:30:00Z'),
+					experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'fail' },
+				},
+			};
+		})(),
+	);
+	fis.on(fisCommands.ListExperiments).callsFake(
+		guard('fis:ListExperiments', () => ({
+			experiments: account.experiments.map((experiment) => ({
+				id: experiment.id,
+				arn: `arn:aws:fis:${region}:${accountId}:experiment/${experiment.id}`,
+				experimentTemplateId: experiment.template,
+				state: { status: experiment.status, reason: experiment.reason },
+				creationTime: new Date(experiment.created),
+				tags: {},
+			})),
+		})),
+	);
+	fis.on(fisCommands.GetExperiment).callsFake((input: { id: string }) =>
+		guard('fis:GetExperiment', () => {
+			const experiment = account.experiments.find((candidate) => candidate.id === input.id);
+			if (!experiment) throw notFound(`Experiment ${input.id} not found.`);
+			const template = account.fisTemplates.find((candidate) => candidate.id === experiment.template);
+			return {
+				experiment: {
+					id: experiment.id,
+					experimentTemplateId: experiment.template,
+					roleArn: template?.roleArn,
+					state: { status: experiment.status, reason: experiment.reason },
+					targets: template?.targets,
+					actions: {},
+					stopConditions: template?.stopConditions,
+					creationTime: new Date(experiment.created),
+					startTime: experiment.start ? new Date(experiment.start) : undefined,
+					endTime: experiment.end ? new Date(experiment.end) : undefined,
+					tags: {},
+				},
+			};
+		})(),
+	);
+
+	const iam = mockClient(IAMClient);
+	iam
+		.on(SimulatePrincipalPolicyCommand)
+		.callsFake((input: { PolicySourceArn: string; ActionNames: string[]; ResourceArns?: string[] }) =>
+			guard('iam:SimulatePrincipalPolicy', () => {
+				const allowed = account.roleAllows[input.PolicySourceArn] ?? [];
+				return {
+					EvaluationResults: input.ActionNames.flatMap((action) =>
+						(input.ResourceArns ?? ['*']).map((resource) => {
+							const decision = allowed.includes('*') || allowed.includes(resource) ? 'allowed' : 'implicitDeny';
+							return {
+								EvalActionName: action,
+								EvalResourceName: resource,
+								EvalDecision: decision,
+								MatchedStatements: [],
+								MissingContextValues: [],
+								ResourceSpecificResults: [
+									{ EvalResourceName: resource, EvalResourceDecision: decision, MissingContextValues: [] },
+								],
+							};
+						}),
+					),
+					IsTruncated: false,
+				};
+			})(),
+		);
+
+	const mocks = { sts, cloudformation, cloudtrail, events, ssm, config, tagging, cloudwatch, fis, iam };
 	return {
 		...mocks,
 		restore() {
