@@ -27,12 +27,14 @@ function isLabTagValue(value: string | undefined): boolean {
 }
 
 /**
- * `[{Key, Value}]` as GetResources returns it → `{key: value}` as the checks read tags, with the
- * `sre-lab` tag only: it is the one tag a check reads, and a function's other tags can hold anything.
+ * `[{Key, Value}]` as GetResources returns it → `{key: value}` as the checks read tags. All of a lab
+ * function's tags are kept, unlike other resources' tags: Lab 4's FIS experiment targets select
+ * functions by any tag (`resourceTags`), and its checks match them against these. Only functions that
+ * carry an `sre-lab` tag are listed; redaction guards the values when they are stored.
  */
 export function tagMap(mapping: ResourceTagMapping): Record<string, string> {
 	const tags: Record<string, string> = {};
-	for (const tag of mapping.Tags ?? []) if (tag.Key === labTagKey) tags[tag.Key] = tag.Value ?? '';
+	for (const tag of mapping.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
 	return tags;
 }
 
@@ -43,7 +45,7 @@ export function tagMap(mapping: ResourceTagMapping): Record<string, string> {
  */
 export const lambdaFunctionTags: Collector<PerResource<Record<string, string>>> = {
 	id: 'lambda.function-tags',
-	description: 'The sre-lab tag of the Lambda functions that carry one (Resource Groups Tagging API)',
+	description: 'Tags of the Lambda functions tagged sre-lab (Resource Groups Tagging API)',
 	iamActions: ['tag:GetResources'],
 	async collect({ clients }) {
 		const tags: PerResource<Record<string, string>> = {};
