@@ -7,8 +7,8 @@ import { gradeLab4 } from './support/lab4-steps.ts';
 /**
  * The rule of docs/graders.md for Lab 4, as test/graders/labs/read-failures.test.ts checks it for the
  * registered labs: losing any one read may turn a pass (or a skip) into an error, never into a fail.
- * (Lab 4 joins that test when it is registered.) Besides the passing fixture and the learners part-way
- * between it and the failing one, the game-day fixtures whose steps 2 and 3 go further are checked.
+ * (Lab 4 joins that test when it is registered.) Every committed fixture and the learners part-way
+ * between the passing and the failing one, both ways, and between not-detected and passing are checked.
  */
 function passesLostToFail(snapshot: Snapshot): string[] {
 	const before = new Map<string, CheckStatus>(gradeLab4(snapshot).map((check) => [check.id, check.status]));
@@ -28,9 +28,12 @@ const failing = loadFixture('failing');
 const notDetected = loadFixture('not-detected');
 const cases = [
 	{ name: 'passing', snapshot: passing },
+	{ name: 'failing', snapshot: failing },
+	{ name: 'access-denied', snapshot: loadFixture('access-denied') },
 	{ name: 'experiment-failed', snapshot: loadFixture('experiment-failed') },
 	{ name: 'not-detected', snapshot: notDetected },
 	...betweenSnapshots(failing, passing).map(({ what, snapshot }) => ({ name: `passing with ${what}`, snapshot })),
+	...betweenSnapshots(passing, failing).map(({ what, snapshot }) => ({ name: `failing with ${what}`, snapshot })),
 	...betweenSnapshots(notDetected, passing).map(({ what, snapshot }) => ({ name: `detected with ${what}`, snapshot })),
 ];
 
