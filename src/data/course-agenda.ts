@@ -4,7 +4,8 @@ import type { AgendaDay } from '../utils/agenda-schedule.ts';
  * The instructor-led schedule of the three days. Sessions that name a module or lab page and give no
  * minutes last as long as that page's `durationMinutes` says (see utils/agenda-schedule.ts): change a
  * lab's time on the lab page and every agenda follows. Lab 2 is started at the end of Day 1, so that
- * the fleet registers with Systems Manager overnight, and finished on the morning of Day 2.
+ * the fleet registers with Systems Manager overnight, and finished on the morning of Day 2. Lab 4 follows
+ * module 11 on Day 3, whose steps 5 and 6 (drift, AWS Config) it practises, so module 10's game day is fresh too.
  */
 export const courseAgenda: readonly AgendaDay[] = [
 	{
@@ -80,28 +81,29 @@ export const courseAgenda: readonly AgendaDay[] = [
 		day: 3,
 		start: '09:00',
 		sessions: [
-			{ title: 'Recap of Day 2 and questions on Lab 3', minutes: 15, page: 'labs/lab3', linkText: 'Lab 3' },
+			{ title: 'Recap of Day 2 and questions on Lab 3', minutes: 10, page: 'labs/lab3', linkText: 'Lab 3' },
 			{ title: 'Module 10: Incident response', page: 'day-3/incident-response', linkText: 'Incident response' },
-			{ title: 'Break', minutes: 15 },
+			{ title: 'Break', minutes: 10 },
 			{
 				title: 'Module 11: Configuration management',
 				page: 'day-3/configuration-management',
 				linkText: 'Configuration management',
 			},
 			{ title: 'Lunch', minutes: 45 },
+			{ title: 'Lab 4: Game day', page: 'labs/lab4', linkText: 'Lab 4' },
+			{ title: 'Break', minutes: 10 },
 			{
 				title: 'Module 12: Continuous integration and release engineering',
 				page: 'day-3/release-engineering',
 				linkText: 'Continuous integration and release engineering',
 			},
-			{ title: 'Break', minutes: 15 },
 			{
 				title: 'Module 13: DevOps culture at scale',
 				page: 'day-3/devops-culture',
 				linkText: 'DevOps culture at scale',
 			},
-			{ title: 'Day 3 quiz', minutes: 20, page: 'quizzes/day-3', linkText: 'Day 3 quiz' },
-			{ title: 'Course wrap-up: key takeaways, your action plan, open Q&A', minutes: 40 },
+			{ title: 'Day 3 quiz', minutes: 15, page: 'quizzes/day-3', linkText: 'Day 3 quiz' },
+			{ title: 'Course wrap-up: key takeaways, your action plan, open Q&A', minutes: 20 },
 		],
 	},
 ];

@@ -49,7 +49,7 @@ export const awsServiceNames = [
 	'X-Ray',
 ] as const;
 
-export const labIds = ['lab1', 'lab2', 'lab3'] as const;
+export const labIds = ['lab1', 'lab2', 'lab3', 'lab4'] as const;
 
 /**
  * Course-specific frontmatter, merged into Starlight's docs schema. Every field is optional because

@@ -51,6 +51,17 @@ const labPages: LabPage[] = [
 			`--template-file app-template-${version}.yaml`,
 		],
 	},
+	// Every step has both variants, the inspecting step 3 included (alarm history in the console or the CLI).
+	{
+		lab: 'lab4',
+		stepsWithVariants: 7,
+		commands: [
+			`${grader} check lab4`,
+			`node load-generator-${version}.mjs`,
+			`--template-file app-template-${version}.yaml`,
+			'FaultInjection=fis',
+		],
+	},
 ];
 
 let browser: Browser;

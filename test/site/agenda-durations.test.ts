@@ -27,7 +27,7 @@ const durationOf = (pageId: string) => {
 };
 
 const schedule = scheduleCourse(courseAgenda, durationOf);
-const labs = ['lab1', 'lab2', 'lab3'];
+const labs = ['lab1', 'lab2', 'lab3', 'lab4'];
 
 describe('course agenda', () => {
 	it('links only to pages that exist', () => {
@@ -63,6 +63,14 @@ describe('course agenda', () => {
 
 	it('spreads Lab 2 over the end of Day 1 and the morning of Day 2', () => {
 		expect(labSittings(schedule, 'labs/lab2').map((sitting) => sitting.day)).toEqual([1, 2]);
+	});
+
+	it('holds Lab 4 on Day 3, after module 11 whose drift detection and AWS Config rules it practises', () => {
+		const day3 = schedule.find((day) => day.day === 3)?.sessions ?? [];
+		const at = (page: string) => day3.findIndex((session) => session.page === page);
+		expect(labSittings(schedule, 'labs/lab4').map((sitting) => sitting.day)).toEqual([3]);
+		expect(at('labs/lab4')).toBeGreaterThan(at('day-3/configuration-management'));
+		expect(at('labs/lab4')).toBeLessThan(at('day-3/release-engineering'));
 	});
 });
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bashBlocks, variablesAssigned, variablesRead } from './shell-blocks.ts';
 
-const labs = ['lab1', 'lab2', 'lab3'] as const;
+const labs = ['lab1', 'lab2', 'lab3', 'lab4'] as const;
 const pagePath = (lab: string) => `src/content/docs/labs/${lab}.mdx`;
 
 /** Variables the shell or the AWS CLI environment provides, which no step has to save. */

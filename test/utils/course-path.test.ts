@@ -27,6 +27,7 @@ const agenda = [
 	'day-3',
 	'day-3/incident-response',
 	'day-3/configuration-management',
+	'labs/lab4',
 	'day-3/release-engineering',
 	'day-3/devops-culture',
 	'quizzes/day-3',

@@ -4,7 +4,7 @@ import { formatChecklist } from '../../graders/output/checklist.ts';
 import { sampleLabResult } from '../../src/components/labs/lab-check-sample.ts';
 import { LabResultSchema } from '../../src/schemas/lab-result.ts';
 
-describe.each(['lab1', 'lab2', 'lab3'])('the sample checklist of %s', (lab) => {
+describe.each(['lab1', 'lab2', 'lab3', 'lab4'])('the sample checklist of %s', (lab) => {
 	const manifest = loadManifest(new URL(`../../labs/${lab}/manifest.yaml`, import.meta.url));
 	const sample = sampleLabResult(manifest);
 
