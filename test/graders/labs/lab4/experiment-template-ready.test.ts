@@ -143,4 +143,29 @@ describe('experiment-template-ready', () => {
 		};
 		expect(gradeCheck(snapshot, id).status).toBe('pass');
 	});
+
+	it('needs the composite alarms only for a stop condition that is no app metric alarm', async () => {
+		const deniedComposites = {
+			ok: false as const,
+			error: {
+				kind: 'access-denied' as const,
+				service: 'cloudwatch',
+				operation: 'DescribeAlarms',
+				action: 'cloudwatch:DescribeAlarms',
+				message: 'User is not authorized to perform: cloudwatch:DescribeAlarms',
+			},
+		};
+		const ready = await collectLab4(completeLab4Account());
+		ready.reads['cloudwatch.composite-alarms'] = deniedComposites;
+		expect(gradeCheck(ready, id).status).toBe('pass');
+
+		const account = completeLab4Account();
+		for (const template of account.fisTemplates)
+			template.stopConditions = [{ source: 'aws:cloudwatch:alarm', value: `${app.latencyAlarmArn}-composite` }];
+		const unknown = await collectLab4(account);
+		unknown.reads['cloudwatch.composite-alarms'] = deniedComposites;
+		const result = gradeCheck(unknown, id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('cloudwatch:DescribeAlarms');
+	});
 });
