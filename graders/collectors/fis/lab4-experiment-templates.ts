@@ -11,8 +11,6 @@ export interface TemplateTarget {
 	resourceArns: string[];
 	/** FIS picks resources that carry every one of these tags. */
 	resourceTags: Record<string, string>;
-	/** `ALL`, `COUNT(n)` or `PERCENT(n)` */
-	selectionMode: string;
 }
 
 export interface TemplateAction {
@@ -31,7 +29,10 @@ export interface TemplateStopCondition {
 	value: string | null;
 }
 
-/** What the checks read of an experiment template: no parameters, log configuration or description. */
+/**
+ * What the checks read of an experiment template: no parameters, selection modes, log configuration or
+ * description.
+ */
 export interface ExperimentTemplate {
 	id: string;
 	roleArn: string;
@@ -77,7 +78,6 @@ export const fisLab4ExperimentTemplates: Collector<PerResource<ExperimentTemplat
 								resourceType: target.resourceType ?? '',
 								resourceArns: [...(target.resourceArns ?? [])],
 								resourceTags: { ...(target.resourceTags ?? {}) },
-								selectionMode: target.selectionMode ?? 'ALL',
 							},
 						]),
 					),

@@ -81,7 +81,6 @@ describe('fis.lab4-experiment-templates', () => {
 							resourceType: 'aws:lambda:function',
 							resourceArns: [ordersArn],
 							resourceTags: {},
-							selectionMode: 'ALL',
 						},
 					},
 					stopConditions: [{ source: 'aws:cloudwatch:alarm', value: alarmArn }],
@@ -118,7 +117,7 @@ describe('fis.lab4-experiment-templates', () => {
 			ok: true,
 			data: {
 				targets: {
-					'lab3-functions': { resourceArns: [], resourceTags: { 'sre-lab': 'lab3' }, selectionMode: 'COUNT(1)' },
+					'lab3-functions': { resourceArns: [], resourceTags: { 'sre-lab': 'lab3' } },
 				},
 				stopConditions: [{ source: 'none', value: null }],
 			},

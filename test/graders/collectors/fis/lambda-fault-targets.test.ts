@@ -15,7 +15,6 @@ const target = (part: Partial<TemplateTarget>): TemplateTarget => ({
 	resourceType: 'aws:lambda:function',
 	resourceArns: [],
 	resourceTags: {},
-	selectionMode: 'ALL',
 	...part,
 });
 

@@ -27,7 +27,7 @@ function template(id: string, target: Partial<ExperimentTemplate['targets'][stri
 		roleArn,
 		actions: [{ name: 'delay', actionId: 'aws:lambda:invocation-add-delay', targets: { Functions: 'fns' } }],
 		targets: {
-			fns: { resourceType: 'aws:lambda:function', resourceArns: [], resourceTags: {}, selectionMode: 'ALL', ...target },
+			fns: { resourceType: 'aws:lambda:function', resourceArns: [], resourceTags: {}, ...target },
 		},
 		stopConditions: [],
 	};
