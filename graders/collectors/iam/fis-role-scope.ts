@@ -11,6 +11,8 @@ export const outsiderFunctionName = 'sre-lab-grader-probe-not-a-target';
 
 export interface RoleScope {
 	roleArn: string;
+	/** False when IAM has no such role (SimulatePrincipalPolicy answered NoSuchEntity): FIS could not use it. */
+	roleExists: boolean;
 	/** The IAM action simulated (what the Lambda fault actions need on a target function). */
 	action: string;
 	/** The decision on each function the template's Lambda fault actions target, by function ARN. */
@@ -33,6 +35,9 @@ function tagContext(tags: Record<string, string> | undefined): ContextEntry[] {
 		ContextKeyValues: [value],
 	}));
 }
+
+const isNoSuchEntity = (error: unknown) =>
+	typeof error === 'object' && error !== null && (error as { name?: string }).name === 'NoSuchEntityException';
 
 function tagsOrNull(need: <T>(id: string) => T): Record<string, Record<string, string>> | null {
 	try {
@@ -93,15 +98,29 @@ export const iamFisRoleScope: Collector<PerResource<RoleScope>> = {
 						lambdaFaultTargets(template).flatMap(({ target }) => functionsOfTarget(target, taggedFunctions).arns),
 					),
 				].sort();
-				const targets: Record<string, SimulatedDecision> = {};
-				for (const arn of arns) targets[arn] = await simulate(template.roleArn, arn);
 				const outsider = outsiderFunctionArn(template.roleArn, region);
-				return {
-					roleArn: template.roleArn,
-					action: lambdaTargetAction,
-					targets,
-					outsider: { arn: outsider, decision: await simulate(template.roleArn, outsider) },
-				};
+				try {
+					const targets: Record<string, SimulatedDecision> = {};
+					for (const arn of arns) targets[arn] = await simulate(template.roleArn, arn);
+					return {
+						roleArn: template.roleArn,
+						roleExists: true,
+						action: lambdaTargetAction,
+						targets,
+						outsider: { arn: outsider, decision: await simulate(template.roleArn, outsider) },
+					};
+				} catch (error) {
+					// A role deleted (or mistyped) after the template was made is the learner's to fix, not a failed read.
+					if (!isNoSuchEntity(error)) throw error;
+					const denied = { decision: 'implicitDeny', missingContext: [] };
+					return {
+						roleArn: template.roleArn,
+						roleExists: false,
+						action: lambdaTargetAction,
+						targets: Object.fromEntries(arns.map((arn) => [arn, denied])),
+						outsider: { arn: outsider, decision: denied },
+					};
+				}
 			},
 			{ service: 'iam', operation: 'SimulatePrincipalPolicy' },
 		);

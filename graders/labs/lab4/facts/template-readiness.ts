@@ -52,8 +52,10 @@ const denialNote = (decision: SimulatedDecision) =>
 
 /** What keeps the role from being scoped to exactly the app functions it targets; throws when unread. */
 function roleProblems(scope: RoleScope, targetArns: readonly string[], names: Map<string, string>): string[] {
-	const problems: string[] = [];
 	const role = roleName(scope.roleArn);
+	if (!scope.roleExists)
+		return [`its role ${scope.roleArn} does not exist in IAM: create the experiment role, or point the template at it`];
+	const problems: string[] = [];
 	for (const arn of targetArns) {
 		const decision = scope.targets[arn];
 		if (!decision) {

@@ -89,6 +89,7 @@ describe('iam.fis-role-scope', () => {
 				ok: true,
 				data: {
 					roleArn,
+					roleExists: true,
 					action: 'lambda:GetFunction',
 					targets: { [orders]: { decision: 'allowed', missingContext: [] } },
 					outsider: {
@@ -147,6 +148,20 @@ describe('iam.fis-role-scope', () => {
 		expect(scopes.EXTbyarn).toMatchObject({
 			ok: false,
 			error: { kind: 'access-denied', service: 'iam', operation: 'SimulatePrincipalPolicy' },
+		});
+	});
+
+	it('records a role IAM does not have as missing, not as a failed read', async () => {
+		iam.on(SimulatePrincipalPolicyCommand).rejects(
+			Object.assign(new Error('The role with name sre-lab4-fis cannot be found.'), {
+				name: 'NoSuchEntityException',
+				$metadata: { httpStatusCode: 404 },
+			}),
+		);
+		const scopes = await collect([template('EXTbyarn', { resourceArns: [orders] })], {});
+		expect(scopes.EXTbyarn).toMatchObject({
+			ok: true,
+			data: { roleExists: false, targets: { [orders]: { decision: 'implicitDeny' } } },
 		});
 	});
 });

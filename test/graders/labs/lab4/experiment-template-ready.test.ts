@@ -74,6 +74,14 @@ describe('experiment-template-ready', () => {
 		expect(result.message).toContain(`may not lambda:GetFunction on ${app.inventory}`);
 	});
 
+	it('fails a template whose role does not exist', async () => {
+		const account = completeLab4Account();
+		account.roleAllows = {};
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(`its role ${app.fisRole} does not exist in IAM`);
+	});
+
 	it('fails a role that may touch any function', async () => {
 		const account = completeLab4Account();
 		account.roleAllows = { [app.fisRole]: ['*'] };

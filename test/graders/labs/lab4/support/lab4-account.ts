@@ -91,7 +91,7 @@ export interface Lab4Account {
 		start?: string;
 		end?: string;
 	}[];
-	/** The function ARNs each experiment role may call lambda:GetFunction on; `*` for any. */
+	/** The function ARNs each experiment role may call lambda:GetFunction on; `*` for any. A role not listed does not exist. */
 	roleAllows: Record<string, string[]>;
 	stacks: { name: string; id: string; status: string; tags: Record<string, string> }[];
 	resources: Record<string, { logicalId: string; physicalId: string; type: string }[]>;
@@ -623,7 +623,16 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 		.on(SimulatePrincipalPolicyCommand)
 		.callsFake((input: { PolicySourceArn: string; ActionNames: string[]; ResourceArns?: string[] }) =>
 			guard('iam:SimulatePrincipalPolicy', () => {
-				const allowed = account.roleAllows[input.PolicySourceArn] ?? [];
+				const allowed = account.roleAllows[input.PolicySourceArn];
+				if (!allowed) {
+					throw Object.assign(
+						new Error(`The role with name ${input.PolicySourceArn.split('/').at(-1)} cannot be found.`),
+						{
+							name: 'NoSuchEntityException',
+							$metadata: { httpStatusCode: 404 },
+						},
+					);
+				}
 				return {
 					EvaluationResults: input.ActionNames.flatMap((action) =>
 						(input.ResourceArns ?? ['*']).map((resource) => {
