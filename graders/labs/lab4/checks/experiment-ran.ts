@@ -14,7 +14,10 @@ const outcomeWords: Record<ExperimentOutcome, string> = {
 function describeRun({ experiment, outcome }: JudgedRun): string {
 	// FIS's reason is a sentence of its own; its full stop would double the message's.
 	const reason = experiment.reason && outcome !== 'completed' ? `: "${experiment.reason.replace(/\.$/, '')}"` : '';
-	return `${experiment.id} (started ${experiment.startTime ?? 'never'}) ${outcomeWords[outcome]}${reason}`;
+	const when = experiment.startTime
+		? `started ${experiment.startTime}`
+		: `created ${experiment.creationTime}, never started`;
+	return `${experiment.id} (${when}) ${outcomeWords[outcome]}${reason}`;
 }
 
 /** What to do next, for the most telling run: one still running says wait, a failed one says why. */

@@ -72,6 +72,19 @@ describe('experiment-ran', () => {
 		expect(result.message).toContain('was stopped by hand');
 	});
 
+	it('fails an experiment that failed before it started, quoting FIS’s reason', async () => {
+		const account = completeLab4Account();
+		for (const experiment of account.experiments) {
+			experiment.status = 'failed';
+			experiment.reason = 'Target resolution returned empty set.';
+			experiment.start = undefined;
+			experiment.end = '2026-11-22T10:02:10Z';
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('never started) failed: "Target resolution returned empty set"');
+	});
+
 	it('fails a running experiment, saying to wait', async () => {
 		const account = completeLab4Account();
 		for (const experiment of account.experiments) {
