@@ -7,8 +7,9 @@ import type { Collector } from '../engine/types.ts';
 import { lab1 } from './lab1/index.ts';
 import { lab2 } from './lab2/index.ts';
 import { lab3 } from './lab3/index.ts';
+import { lab4 } from './lab4/index.ts';
 
-export const labs: readonly LabDefinition[] = [lab1, lab2, lab3];
+export const labs: readonly LabDefinition[] = [lab1, lab2, lab3, lab4];
 
 export class UnknownLabError extends Error {
 	override name = 'UnknownLabError';

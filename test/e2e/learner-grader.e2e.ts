@@ -120,7 +120,7 @@ function learnerRunsTheGrader(
 			const labsCommand = onServer(command, site).replace(/ check lab1$/, ' labs');
 			const { code, stdout } = await shell(labsCommand, dir);
 			expect(code).toBe(0);
-			expect(stdout.match(/^lab\d(?= {2}\S)/gm)).toEqual(['lab1', 'lab2', 'lab3']);
+			expect(stdout.match(/^lab\d(?= {2}\S)/gm)).toEqual(['lab1', 'lab2', 'lab3', 'lab4']);
 			const second = await shell(`node ${graderFile} labs`, dir);
 			expect(second.stdout).toBe(stdout.replace(`${graderFile}: OK\n`, ''));
 		});

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateLabDefinition } from '../../graders/engine/evaluate.ts';
+import { evaluateLab } from '../../graders/engine/evaluate.ts';
 import type { LabResult, Snapshot } from '../../graders/engine/types.ts';
 import { lab4 } from '../../graders/labs/lab4/index.ts';
 import { lab4Reads } from './lab4-reads.ts';
 import { type Lab4Seed, seedLab4Account } from './seed/lab4-account.ts';
 import { collectFromMoto } from './support/collect-from-moto.ts';
-import { expectReadsAgainstMoto, expectVerdictsAgainstMoto } from './support/lab-assertions.ts';
+import { expectCliRun, expectReadsAgainstMoto, expectVerdictsAgainstMoto } from './support/lab-assertions.ts';
 import { labRegions, seedingClients } from './support/moto-account.ts';
+import { resultOf, runSreLabAgainstMoto } from './support/run-cli.ts';
 
-// Graded through the lab's definition, which holds whether or not the registry lists lab4 yet.
 const lab = lab4;
 const region = labRegions.lab4;
 const clients = seedingClients(region);
@@ -19,7 +19,7 @@ let result: LabResult;
 beforeAll(async () => {
 	seed = await seedLab4Account(clients);
 	snapshot = await collectFromMoto(lab, region);
-	result = evaluateLabDefinition(lab, snapshot);
+	result = evaluateLab('lab4', snapshot);
 });
 afterAll(() => clients.destroy());
 
@@ -43,5 +43,17 @@ describe('Lab 4 verdicts from moto', () => {
 			'config-rule-reports': 'error',
 			'postmortem-recorded': 'error',
 		});
+	});
+});
+
+describe('sre-lab check lab4 --endpoint-url <moto>', () => {
+	it('grades the seeded account in a child process, exit 2 (could not grade, nothing failed), no stack trace', async () => {
+		const run = await runSreLabAgainstMoto('lab4', region, ['--json']);
+		expectCliRun(run, 2);
+		const cli = resultOf(run);
+		expect(cli.accountId).toBe('123456789012');
+		expect(cli.checks.map((check) => [check.id, check.status])).toEqual(
+			result.checks.map((check) => [check.id, check.status]),
+		);
 	});
 });

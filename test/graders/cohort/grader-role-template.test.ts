@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../../graders/cli/main.ts';
 import { buildGraderRoleTemplate, graderRoleTemplatePath } from '../../../graders/cohort/grader-role-template.ts';
-import { allowedActions, generateGraderPolicy } from '../../../graders/engine/policy.ts';
-import { collectorsForLabs, labIds } from '../../../graders/labs/index.ts';
+import { allowedActions, generateGraderPolicy, type PolicyDocument } from '../../../graders/engine/policy.ts';
+import { collectorsForLabs, getLab, labIds } from '../../../graders/labs/index.ts';
 
 const committed = readFileSync(new URL(`../../../${graderRoleTemplatePath}`, import.meta.url), 'utf8');
 const template = parse(committed) as {
@@ -12,6 +12,7 @@ const template = parse(committed) as {
 	Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
 };
 const role = template.Resources.GraderRole;
+const rolePolicy = (role?.Properties.Policies as { PolicyDocument: PolicyDocument }[] | undefined)?.[0]?.PolicyDocument;
 
 async function policyCommandOutput(): Promise<unknown> {
 	let out = '';
@@ -49,6 +50,24 @@ describe('grader role template', () => {
 			],
 		});
 		expect(Object.keys(template.Parameters)).toEqual(['InstructorAccountId', 'ExternalId', 'RoleName']);
+	});
+
+	it("grants every lab's reads, Lab 4's FIS, Config, Automation and OpsCenter reads included", () => {
+		const granted = new Set(allowedActions(rolePolicy as PolicyDocument));
+		for (const lab of ['lab1', 'lab2', 'lab3', 'lab4']) {
+			const needed = getLab(lab).collectors.flatMap((collector) => collector.iamActions);
+			expect(
+				needed.filter((action) => !granted.has(action)),
+				lab,
+			).toEqual([]);
+		}
+		expect(granted).toContain('fis:ListExperimentTemplates');
+		expect(granted).toContain('ssm:GetOpsItem');
+	});
+
+	it("fits IAM's quota for a role's inline policies (10,240 characters, white space not counted)", () => {
+		const document = JSON.stringify(rolePolicy);
+		expect(document.replace(/\s/g, '').length).toBeLessThanOrEqual(10_240);
 	});
 
 	it('grants only read operations', () => {

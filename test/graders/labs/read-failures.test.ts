@@ -47,7 +47,7 @@ function passesLostToFail(lab: string, snapshot: Snapshot): string[] {
 	return turned;
 }
 
-describe.each(['lab1', 'lab2', 'lab3'])('%s under one lost read', (lab) => {
+describe.each(['lab1', 'lab2', 'lab3', 'lab4'])('%s under one lost read', (lab) => {
 	const cases = snapshotsOf(lab);
 
 	it('has part-way learners to check, not only the three fixtures', () => {
