@@ -38,8 +38,13 @@ function patternsIn(file: string, text: string): ShownPattern[] {
 	for (const match of text.matchAll(commandPattern))
 		found.add((match[1] ?? match[2]?.replace(/\\(.)/g, '$1') ?? '').trim());
 	for (const match of text.matchAll(jsonPattern)) found.add((match[1] ?? '').trim());
-	// Space-delimited patterns appear in inline code (tables, prose) and in the manifests' hint text.
-	const candidates = file.endsWith('.mdx') ? [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '') : [text];
+	// Space-delimited patterns appear in inline code (tables, prose) and in the manifests' hint text; a
+	// template shows its patterns as FilterPattern only (its flow lists, `[Role, Arn]`, are no patterns).
+	const candidates = file.endsWith('.mdx')
+		? [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '')
+		: file.endsWith('manifest.yaml')
+			? [text]
+			: [];
 	for (const candidate of candidates)
 		for (const match of candidate.matchAll(spaceDelimitedPattern)) found.add(match[0].trim());
 	return [...found].map((pattern) => ({ file, pattern }));
