@@ -8,6 +8,7 @@ import { getLab } from '../../../graders/labs/index.ts';
 import { checkedAt, mockReadyAccount } from '../doctor/support/doctor-account.ts';
 import * as lab2Account from '../labs/lab2/support/lab2-account.ts';
 import * as lab3Account from '../labs/lab3/support/lab3-account.ts';
+import * as lab4Account from '../labs/lab4/support/lab4-account.ts';
 import { collectFromMockedAccount, type MockedAccount } from '../support/collect-mocked.ts';
 import * as lab1Account from '../support/lab1-account.ts';
 
@@ -150,6 +151,12 @@ describe('the allow-list derived from the collectors', () => {
 			() => lab3Account.mockLab3Account(lab3Account.completeLab3Account()),
 			lab3Account.region,
 			lab3Account.collectedAt,
+		],
+		[
+			'lab4',
+			() => lab4Account.mockLab4Account(lab4Account.completeLab4Account()),
+			lab4Account.region,
+			lab4Account.collectedAt,
 		],
 	];
 

@@ -4,6 +4,7 @@ import type { CheckStatus, Collector, Snapshot } from '../../../graders/engine/t
 import { lab1 } from '../../../graders/labs/lab1/index.ts';
 import { lab2 } from '../../../graders/labs/lab2/index.ts';
 import { lab3 } from '../../../graders/labs/lab3/index.ts';
+import { lab4 } from '../../../graders/labs/lab4/index.ts';
 import { collectFromMockedAccount, type MockedAccount } from '../support/collect-mocked.ts';
 import { type FaultLog, type FaultPlan, faultPlans, withFaults } from '../support/fault-injection.ts';
 import {
@@ -17,9 +18,15 @@ import {
 import { withOneReadLost } from '../support/lose-a-read.ts';
 import { completeLab2Account, executionRoleName, fleetIds, mockLab2Account } from './lab2/support/lab2-account.ts';
 import { app, completeLab3Account, mockLab3Account } from './lab3/support/lab3-account.ts';
+import {
+	completeLab4Account,
+	gameDayTemplate,
+	type Lab4Account,
+	mockLab4Account,
+} from './lab4/support/lab4-account.ts';
 
 /**
- * Grades simulated accounts of the three labs through injected faults — throttling after the SDK's
+ * Grades simulated accounts of every lab through injected faults — throttling after the SDK's
  * retries, connection resets, HTTP 500/503 and AccessDenied per operation — decided by a seeded hash
  * of each call, over many rounds, and compares every verdict with the fault-free run: a fault may turn
  * a pass into an error, never a pass or a skip into a fail (docs/graders.md, "A verdict rests only on
@@ -164,6 +171,44 @@ function lab3HalfWay() {
 	return account;
 }
 
+/**
+ * Lab 4 with a first draft beside the game day: a template tagged for the lab without a stop
+ * condition, listed first, whose one experiment failed; a disabled rule on alarm state changes; a
+ * failed run of the runbook before the successful one.
+ */
+function lab4WithNeighbours(): Lab4Account {
+	const account = completeLab4Account();
+	account.fisTemplates.unshift({ ...gameDayTemplate(), id: 'EXTdraft000000001', stopConditions: [{ source: 'none' }] });
+	account.experiments.unshift({
+		id: 'EXPdraft00000001',
+		template: 'EXTdraft000000001',
+		status: 'failed',
+		reason: 'Experiment failed.',
+		created: '2026-11-22T09:40:00Z',
+		start: '2026-11-22T09:40:02Z',
+		end: '2026-11-22T09:40:30Z',
+	});
+	const [rule] = account.rules;
+	if (rule) account.rules.unshift({ ...rule, name: 'lab4-remediate-draft', state: 'DISABLED' });
+	const [run] = account.executions;
+	if (run) account.executions.unshift({ ...run, id: 'e0a1b2c3-0000-4000-8000-0000000000ff', status: 'Failed' });
+	return account;
+}
+
+/** Lab 4 half-way: the experiment failed (so detection is skipped), the rule is disabled and the drift is not undone. */
+function lab4HalfWay(): Lab4Account {
+	const account = completeLab4Account();
+	account.experiments = account.experiments.map((experiment) => ({
+		...experiment,
+		status: 'failed',
+		reason: 'Experiment failed.',
+	}));
+	account.history = [];
+	for (const rule of account.rules) rule.state = 'DISABLED';
+	account.driftDetections = account.driftDetections.slice(0, 1);
+	return account;
+}
+
 const accounts: SimulatedAccount[] = [
 	{ lab: 'lab1', name: 'complete', collectors: lab1.collectors, mock: () => mockLab1Account(completeLab1Account()) },
 	{
@@ -189,6 +234,14 @@ const accounts: SimulatedAccount[] = [
 		mock: () => mockLab3Account(lab3WithNeighbours()),
 	},
 	{ lab: 'lab3', name: 'half-way', collectors: lab3.collectors, mock: () => mockLab3Account(lab3HalfWay()) },
+	{ lab: 'lab4', name: 'complete', collectors: lab4.collectors, mock: () => mockLab4Account(completeLab4Account()) },
+	{
+		lab: 'lab4',
+		name: 'with neighbours',
+		collectors: lab4.collectors,
+		mock: () => mockLab4Account(lab4WithNeighbours()),
+	},
+	{ lab: 'lab4', name: 'half-way', collectors: lab4.collectors, mock: () => mockLab4Account(lab4HalfWay()) },
 ];
 
 const collect = (account: SimulatedAccount, plan?: FaultPlan, log?: FaultLog) =>
