@@ -1,7 +1,7 @@
 /**
  * The instructor's HTML completion report, opened in Chromium: no WCAG 2.2 AA violations, and the
  * table sorts by mouse and by keyboard, saying so through aria-sort and the live region. A full-size
- * cohort report (three labs, eight quizzes, thirty checks) fits 1280 px with every column in view and
+ * cohort report (four labs, eight quizzes, 33 checks) fits 1280 px with every column in view and
  * a 375 px phone without the page scrolling sideways.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -121,12 +121,14 @@ const labs = [
 	{ id: 'lab1', title: 'SLIs, SLOs and error budgets with CloudWatch metric filters and alarms' },
 	{ id: 'lab2', title: 'Automating toil with Systems Manager, EventBridge Scheduler and Lambda' },
 	{ id: 'lab3', title: 'Monitoring a distributed application with X-Ray and Application Signals' },
+	{ id: 'lab4', title: 'Game day: inject a fault, detect it, remediate it automatically and learn from it' },
 ];
 const quizzes = ['day-1', 'day-2', 'day-3', 'module-01', 'module-02', 'module-03', 'module-04', 'module-05'];
 
 function fullLearner(index: number): LearnerRecordForReport {
 	const at = `2026-11-${String(10 + (index % 10)).padStart(2, '0')}T10:00:00.000Z`;
-	const passes = index % 4;
+	// Every fourth learner has passed every lab; the others are part-way.
+	const passes = index % 4 === 3 ? labs.length : index % 4;
 	const standing = (passed: boolean) => ({
 		title: 'x',
 		best: {
@@ -157,11 +159,11 @@ function fullLearner(index: number): LearnerRecordForReport {
 	};
 }
 
-const struggles: CheckStruggle[] = Array.from({ length: 30 }, (_, index) => ({
-	lab: labs[index % 3]?.id ?? 'lab1',
-	checkId: `lab${(index % 3) + 1}.check-with-a-long-identifier-${index}`,
+const struggles: CheckStruggle[] = Array.from({ length: 33 }, (_, index) => ({
+	lab: labs[index % 4]?.id ?? 'lab1',
+	checkId: `lab${(index % 4) + 1}.check-with-a-long-identifier-${index}`,
 	title: `A check whose title is a whole sentence about what the learner built, number ${index}`,
-	step: Math.floor(index / 3) + 1,
+	step: Math.floor(index / 4) + 1,
 	failed: index < 5 ? 5 - index : 0,
 	errored: 0,
 	attempted: 12,
@@ -235,7 +237,7 @@ describe('HTML completion report at full size', () => {
 		expect(await rows.count()).toBe(5);
 		expect(await rows.first().locator('td.num').first().getAttribute('data-sort')).toBe('5');
 		await expect
-			.poll(() => page.getByText('25 checks that every graded learner passed are not listed.').count())
+			.poll(() => page.getByText('28 checks that every graded learner passed are not listed.').count())
 			.toBe(1);
 	});
 

@@ -5,10 +5,10 @@ import { loadFixture } from './support/fixtures.ts';
 import { gradeLab4 } from './support/lab4-steps.ts';
 
 /**
- * The rule of docs/graders.md for Lab 4, as test/graders/labs/read-failures.test.ts checks it for the
- * registered labs: losing any one read may turn a pass (or a skip) into an error, never into a fail.
- * (Lab 4 joins that test when it is registered.) Every committed fixture and the learners part-way
- * between the passing and the failing one, both ways, and between not-detected and passing are checked.
+ * The rule of docs/graders.md for Lab 4: losing any one read may turn a pass (or a skip) into an
+ * error, never into a fail. test/graders/labs/read-failures.test.ts checks every registered lab's
+ * fixtures; this adds the learners part-way between Lab 4's passing and failing fixtures, both ways,
+ * and between not-detected and passing.
  */
 function passesLostToFail(snapshot: Snapshot): string[] {
 	const before = new Map<string, CheckStatus>(gradeLab4(snapshot).map((check) => [check.id, check.status]));
