@@ -1,79 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { type Cfn, readTemplate } from './support/cloudformation.ts';
+import { allowingStatements } from './support/iam-policy.ts';
+import { appStack, deployExperiment, experimentTemplatePath } from './support/sample-account.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template is free-form data
-type Cfn = any;
-const read = (path: string): Cfn => parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
-const experiment = read('labs/lab4/solution/experiment.yaml');
-const app = read('labs/lab3/app/template.yaml');
-const monitoring = read('labs/lab3/solution/monitoring.yaml');
+const experiment = readTemplate(experimentTemplatePath);
+const app = readTemplate('labs/lab3/app/template.yaml');
+const monitoring = readTemplate('labs/lab3/solution/monitoring.yaml');
 const resources = experiment.Resources;
 
-/** The account the solution is deployed in, and what the Lab 3 app stack (sre-lab3-app, FIS on) exports there. */
-const pseudo: Record<string, string> = {
-	'AWS::Partition': 'aws',
-	'AWS::Region': 'eu-west-1',
-	'AWS::AccountId': '123456789012',
-};
-const configBucket = 'sre-lab3-app-fisconfigbucket-0a1b2c';
-const exports: Record<string, string> = {
-	'sre-lab3-app-OrdersFunctionName': 'sre-lab3-app-OrdersFunction-AbC123',
-	'sre-lab3-app-InventoryFunctionName': 'sre-lab3-app-InventoryFunction-DeF456',
-	'sre-lab3-app-FisConfigBucket': configBucket,
-};
-const ordersArn = 'arn:aws:lambda:eu-west-1:123456789012:function:sre-lab3-app-OrdersFunction-AbC123';
-const inventoryArn = 'arn:aws:lambda:eu-west-1:123456789012:function:sre-lab3-app-InventoryFunction-DeF456';
+/** The solution deployed with its parameters' defaults on the sample Lab 3 app stack (FIS on). */
+const deployed = deployExperiment(experiment);
+const resolve = (node: Cfn) => deployed.resolver.resolve(node);
+
+const functionArn = (logicalId: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${appStack.refs[logicalId]}`;
+const ordersArn = functionArn('OrdersFunction');
+const inventoryArn = functionArn('InventoryFunction');
+const configBucket = appStack.refs.FisConfigBucket as string;
 const configLocation = `arn:aws:s3:::${configBucket}/FisConfigs/`;
-
-/** What CloudFormation makes of a value with the parameters' defaults: Ref, Fn::Sub, Fn::ImportValue. */
-function resolve(node: Cfn, names: Record<string, string> = {}): Cfn {
-	if (typeof node === 'string' || typeof node === 'number') return String(node);
-	if (Array.isArray(node)) return node.map((item) => resolve(item, names));
-	if ('Ref' in node) return refValue(node.Ref, names);
-	if ('Fn::ImportValue' in node) {
-		const name = resolve(node['Fn::ImportValue'], names);
-		if (!(name in exports)) throw new Error(`no export ${name}`);
-		return exports[name];
-	}
-	if ('Fn::Sub' in node) {
-		const [text, variables] = Array.isArray(node['Fn::Sub']) ? node['Fn::Sub'] : [node['Fn::Sub'], {}];
-		const local = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolve(value, names)]));
-		return text.replace(/\$\{([^}]+)\}/g, (_: string, name: string) => local[name] ?? refValue(name, names));
-	}
-	if ('Fn::GetAtt' in node) return `<${[node['Fn::GetAtt']].flat().join('.')}>`;
-	return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolve(value, names)]));
-}
-
-function refValue(name: string, names: Record<string, string>): string {
-	if (name in names) return names[name] as string;
-	if (name in pseudo) return pseudo[name] as string;
-	const parameter = experiment.Parameters[name];
-	if (parameter?.Default === undefined) throw new Error(`cannot resolve ${name}`);
-	return String(parameter.Default);
-}
-
-/** IAM's wildcard match for an action or a resource ARN (case-insensitive actions, * and ?). */
-const matches = (pattern: string, value: string, ignoreCase = false) =>
-	new RegExp(
-		`^${pattern
-			.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-			.replace(/\*/g, '.*')
-			.replace(/\?/g, '.')}$`,
-		ignoreCase ? 'i' : '',
-	).test(value);
 
 const roleStatements = (): Cfn[] => resolve(resources.ExperimentRole.Properties.Policies[0].PolicyDocument.Statement);
 
 /** Whether the role's identity policy allows the action on the resource (Allow only; it has no Deny). */
-function allows(action: string, resource: string): boolean {
-	return roleStatements().some(
-		(statement: Cfn) =>
-			statement.Effect === 'Allow' &&
-			[statement.Action].flat().some((pattern: string) => matches(pattern, action, true)) &&
-			[statement.Resource].flat().some((pattern: string) => matches(pattern, resource)),
-	);
-}
+const allows = (action: string, resource: string) => allowingStatements(roleStatements(), action, resource).length > 0;
 
 describe('Lab 4 reference solution: the FIS experiment template (steps 1-3)', () => {
 	const template = resources.InvocationDelayExperiment.Properties;
@@ -127,8 +75,7 @@ describe('Lab 4 reference solution: the FIS experiment template (steps 1-3)', ()
 	it('scopes the role to the targets and the configuration folder the Lab 3 functions read', () => {
 		// The app template's AWS_FIS_CONFIGURATION_LOCATION, with this account's bucket.
 		const appLocation = app.Resources.OrdersFunction.Properties.Environment.Variables.AWS_FIS_CONFIGURATION_LOCATION;
-		const location = resolve(appLocation['Fn::If'][1], { FisConfigBucket: configBucket });
-		expect(location).toBe(configLocation);
+		expect(appStack.resolver.resolve(appLocation)).toBe(configLocation);
 
 		for (const arn of [ordersArn, inventoryArn]) expect(allows('lambda:GetFunction', arn)).toBe(true);
 		expect(allows('lambda:GetFunction', 'arn:aws:lambda:eu-west-1:123456789012:function:someone-else')).toBe(false);
