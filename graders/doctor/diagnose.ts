@@ -1,8 +1,10 @@
 import type { CallerIdentity } from '../collectors/sts/caller-identity.ts';
 import type { Reads } from './finding.ts';
 import { type DoctorReport, type Finding, outcomeOf } from './finding.ts';
+import { configRecorderFinding } from './findings/config-recorder.ts';
 import { credentialsFinding } from './findings/credentials.ts';
 import { defaultVpcFinding } from './findings/default-vpc.ts';
+import { fisFinding } from './findings/fis.ts';
 import { iamRolesFinding } from './findings/iam-roles.ts';
 import { lambdaConcurrencyFinding } from './findings/lambda-concurrency.ts';
 import { nodeVersionFinding } from './findings/node-version.ts';
@@ -29,6 +31,8 @@ export function diagnose(inputs: DoctorInputs): DoctorReport {
 		defaultVpcFinding(inputs.region, usable, inputs.regionReads),
 		lambdaConcurrencyFinding(inputs.region, usable, inputs.regionReads),
 		iamRolesFinding(inputs.accountReads),
+		fisFinding(inputs.region, usable, inputs.regionReads),
+		configRecorderFinding(inputs.region, usable, inputs.regionReads),
 		nodeVersionFinding(inputs.nodeVersion),
 	];
 	const identity = inputs.accountReads['sts.caller-identity'];

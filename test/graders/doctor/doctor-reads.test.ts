@@ -14,7 +14,14 @@ describe("the doctor's declared reads", () => {
 		const granted = generateGraderPolicy(collectorsForLabs(labIds())).Statement.flatMap(
 			(statement) => statement.Action,
 		);
-		for (const action of ['ec2:DescribeRegions', 'ec2:DescribeVpcs', 'lambda:GetAccountSettings']) {
+		for (const action of [
+			'ec2:DescribeRegions',
+			'ec2:DescribeVpcs',
+			'lambda:GetAccountSettings',
+			'fis:GetAction',
+			'config:DescribeConfigurationRecorders',
+			'config:DescribeConfigurationRecorderStatus',
+		]) {
 			expect(doctorReads.some((read) => read.iamActions.includes(action))).toBe(true);
 			expect(granted).not.toContain(action);
 		}

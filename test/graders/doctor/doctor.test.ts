@@ -28,6 +28,8 @@ describe('sre-lab doctor on an account ready for the labs', () => {
 			'default-vpc': 'pass',
 			'lambda-concurrency': 'pass',
 			'iam-roles': 'pass',
+			fis: 'pass',
+			'config-recorder': 'pass',
 			node: 'pass',
 		});
 		expect(report).toMatchObject({ format: 'sre-lab-doctor', outcome: 'pass', accountId, region: 'eu-west-1' });
@@ -42,6 +44,10 @@ describe('sre-lab doctor on an account ready for the labs', () => {
 			{ input: { Filters: [{ Name: 'is-default', Values: ['true'] }], MaxResults: 5 }, region: 'eu-west-1' },
 		]);
 		expect(calls.getAccountSettings.map((call) => call.region)).toEqual(['eu-west-1']);
+		expect(calls.getAction).toEqual([{ input: { id: 'aws:lambda:invocation-add-delay' }, region: 'eu-west-1' }]);
+		// No name: the customer-managed recorder only; without one there is no status to ask for.
+		expect(calls.describeRecorders).toEqual([{ input: {}, region: 'eu-west-1' }]);
+		expect(calls.describeRecorderStatus).toEqual([]);
 		// One identity read: the account-wide and the Region's reads share the Region here.
 		expect(calls.callerIdentity).toHaveLength(1);
 	});
@@ -110,6 +116,8 @@ describe('doctor: credentials and account', () => {
 			'default-vpc': 'skipped',
 			'lambda-concurrency': 'skipped',
 			'iam-roles': 'skipped',
+			fis: 'skipped',
+			'config-recorder': 'skipped',
 		});
 		expect(report.outcome).toBe('fail');
 		expect(calls.describeVpcs).toEqual([]);
@@ -148,7 +156,14 @@ describe('doctor: the Region', () => {
 		});
 		expect(calls.describeRegions.map((call) => call.region)).toEqual(['us-east-1']);
 		expect(calls.describeVpcs).toEqual([]);
-		expect(statuses(report)).toMatchObject({ 'default-vpc': 'skipped', 'lambda-concurrency': 'skipped' });
+		expect(calls.getAction).toEqual([]);
+		expect(calls.describeRecorders).toEqual([]);
+		expect(statuses(report)).toMatchObject({
+			'default-vpc': 'skipped',
+			'lambda-concurrency': 'skipped',
+			fis: 'skipped',
+			'config-recorder': 'skipped',
+		});
 	});
 
 	it('passes an enabled opt-in Region and reads its default VPC and concurrency there', async () => {
@@ -160,6 +175,8 @@ describe('doctor: the Region', () => {
 		expect(calls.describeRegions.map((call) => call.region)).toEqual(['us-east-1']);
 		expect(calls.describeVpcs.map((call) => call.region)).toEqual(['eu-south-2']);
 		expect(calls.getAccountSettings.map((call) => call.region)).toEqual(['eu-south-2']);
+		expect(calls.getAction.map((call) => call.region)).toEqual(['eu-south-2']);
+		expect(calls.describeRecorders.map((call) => call.region)).toEqual(['eu-south-2']);
 		expect(findingOf(report, 'default-vpc').status).toBe('pass');
 	});
 

@@ -11,6 +11,8 @@ import {
 	accessDenied,
 	checkedAt,
 	type DoctorAccount,
+	fisLambdaDelayAction,
+	lab4Recorder,
 	mockedClients,
 	mockReadyAccount,
 	ssoRoleArn,
@@ -73,9 +75,9 @@ describe('sre-lab doctor: exit codes and output', () => {
 	it('exits 0 with a ✓ line per finding when the account is ready', async () => {
 		const { code, stdout, stderr } = await run(['doctor', '--region', 'eu-west-1']);
 		expect(code).toBe(0);
-		expect(stdout.match(/^✓ /gm)).toHaveLength(6);
+		expect(stdout.match(/^✓ /gm)).toHaveLength(8);
 		expect(stdout).toContain('✓ Default VPC\n    vpc-0a1b2c3d4e5f60718 (172.31.0.0/16) in eu-west-1.');
-		expect(stdout).toContain('6 ok, 0 warnings, 0 to fix, 0 could not be checked, 0 skipped\nReady for Lab 1.');
+		expect(stdout).toContain('8 ok, 0 warnings, 0 to fix, 0 could not be checked, 0 skipped\nReady for Lab 1.');
 		expect(stderr).toBe('');
 	});
 
@@ -129,6 +131,8 @@ describe('sre-lab doctor: exit codes and output', () => {
 			'default-vpc',
 			'lambda-concurrency',
 			'iam-roles',
+			'fis',
+			'config-recorder',
 			'node',
 		]);
 	});
@@ -159,9 +163,55 @@ describe('sre-lab doctor through real SDK clients', () => {
 	const xml = (body: string) => ({ statusCode: 200, contentType: 'text/xml', body });
 	const requestId = '<RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId>';
 
-	function answer(request: { hostname: string; path: string; body?: unknown }) {
+	function answer(request: { hostname: string; path: string; body?: unknown; headers?: Record<string, string> }) {
 		const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
 		const action = form.get('Action');
+		const target = request.headers?.['x-amz-target'] ?? request.headers?.['X-Amz-Target'];
+		const json = (body: unknown) => ({
+			statusCode: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify(body),
+		});
+		// AWS Config (JSON 1.1): a recorder that records Lambda functions and is on (Config API reference shapes).
+		if (request.hostname.startsWith('config.') && target === 'StarlingDoveService.DescribeConfigurationRecorders') {
+			// No name: the customer-managed recorder (the JSON protocol's body arrives as bytes).
+			expect(Buffer.from(request.body as Uint8Array).toString()).toBe('{}');
+			return json({
+				ConfigurationRecorders: [
+					{
+						...lab4Recorder,
+						recordingGroup: {
+							...lab4Recorder.recordingGroup,
+							recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' },
+						},
+					},
+				],
+			});
+		}
+		if (
+			request.hostname.startsWith('config.') &&
+			target === 'StarlingDoveService.DescribeConfigurationRecorderStatus'
+		) {
+			return json({
+				ConfigurationRecordersStatus: [
+					{
+						arn: lab4Recorder.arn,
+						name: 'default',
+						lastStartTime: 1763629200,
+						recording: true,
+						lastStatus: 'Success',
+						lastStatusChangeTime: 1764150900,
+					},
+				],
+			});
+		}
+		// AWS FIS (REST JSON): GET /actions/{id}.
+		if (
+			request.hostname.startsWith('fis.') &&
+			decodeURIComponent(request.path) === '/actions/aws:lambda:invocation-add-delay'
+		) {
+			return { statusCode: 200, contentType: 'application/json', body: JSON.stringify(fisLambdaDelayAction) };
+		}
 		if (request.hostname.startsWith('sts.')) {
 			return xml(
 				`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${ssoSessionArn}</Arn><UserId>AROAEXAMPLE:learner@example.com</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata>${requestId}</ResponseMetadata></GetCallerIdentityResponse>`,
@@ -231,7 +281,7 @@ describe('sre-lab doctor through real SDK clients', () => {
 			maxAttempts: 1,
 			clientConfig: {
 				requestHandler: {
-					async handle(request: { hostname: string; path: string; body?: unknown }) {
+					async handle(request: { hostname: string; path: string; body?: unknown; headers?: Record<string, string> }) {
 						const { statusCode, contentType, body } = answer(request);
 						return {
 							response: {
@@ -251,8 +301,11 @@ describe('sre-lab doctor through real SDK clients', () => {
 		const { code, stdout, stderr } = await run(['doctor', '--region', 'eu-west-1', '--verbose'], null, {
 			createClients: realClients,
 		});
-		expect(stderr).toContain('API calls: 7 (0 retries)');
+		expect(stderr).toContain('API calls: 10 (0 retries)');
 		for (const call of [
+			'config:DescribeConfigurationRecorders',
+			'config:DescribeConfigurationRecorderStatus',
+			'fis:GetAction',
 			'ec2:DescribeRegions',
 			'ec2:DescribeVpcs',
 			'iam:GetRole',
@@ -267,6 +320,10 @@ describe('sre-lab doctor through real SDK clients', () => {
 		expect(stdout).toContain('with --rate 1 ');
 		expect(stdout).toContain('✗ Permission to create and pass IAM roles');
 		expect(stdout).toContain('may not: iam:PassRole (Lab 1, Lab 2, Lab 3).');
+		expect(stdout).toContain('✓ AWS FIS for Lab 4\n    AWS FIS offers aws:lambda:invocation-add-delay in eu-west-1');
+		expect(stdout).toContain(
+			'✓ AWS Config recorder for Lab 4\n    The configuration recorder "default" in eu-west-1 is recording',
+		);
 		expect(code).toBe(1);
 	});
 });

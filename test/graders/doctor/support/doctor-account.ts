@@ -1,9 +1,20 @@
 /**
  * A learner's account as the doctor sees it, simulated with aws-sdk-client-mock. Response shapes are
  * those of the AWS API references (STS GetCallerIdentity examples, EC2 DescribeRegions/DescribeVpcs,
- * Lambda GetAccountSettings, IAM GetRole and SimulatePrincipalPolicy with ResourceSpecificResults).
+ * Lambda GetAccountSettings, IAM GetRole and SimulatePrincipalPolicy with ResourceSpecificResults,
+ * AWS Config DescribeConfigurationRecorders/DescribeConfigurationRecorderStatus, AWS FIS GetAction).
  */
+import {
+	ConfigServiceClient,
+	DescribeConfigurationRecorderStatusCommand,
+	DescribeConfigurationRecordersCommand,
+} from '@aws-sdk/client-config-service';
 import { DescribeRegionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+	type GetActionCommandInput,
+	type GetActionCommandOutput,
+	GetActionCommand as UntypedGetAction,
+} from '@aws-sdk/client-fis';
 import {
 	type EvaluationResult,
 	GetRoleCommand,
@@ -13,9 +24,16 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetAccountSettingsCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCommand } from 'aws-sdk-client-mock';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runDoctor } from '../../../../graders/doctor/run-doctor.ts';
 import { type ClientProviderOptions, createClientProvider } from '../../../../graders/engine/clients.ts';
+import { mockFis } from '../../support/fis-mock.ts';
+
+/** FIS's GetAction, re-typed for the mock library as test/graders/support/fis-mock.ts explains. */
+export const GetActionCommand = UntypedGetAction as unknown as new (
+	input: GetActionCommandInput,
+) => AwsCommand<GetActionCommandInput, GetActionCommandOutput>;
 
 export const accountId = '123456789012';
 export const checkedAt = new Date('2026-11-26T10:00:00Z');
@@ -76,7 +94,55 @@ export function accessDenied(action: string, callerArn = ssoSessionArn) {
 	);
 }
 
-/** An account ready for the labs: an SSO administrator in eu-west-1, default VPC, full concurrency. */
+/** GetAction's answer for the Lab 4 action (FIS API reference, Action; the Lambda action's parameters). */
+export const fisLambdaDelayAction = {
+	action: {
+		id: 'aws:lambda:invocation-add-delay',
+		arn: `arn:aws:fis:eu-west-1:${accountId}:action/aws:lambda:invocation-add-delay`,
+		description: 'Add a startup delay to Lambda function invocations.',
+		parameters: {
+			duration: { description: 'The duration of the action.', required: true },
+			invocationPercentage: { description: 'The percentage of invocations to affect.', required: false },
+			startupDelayMilliseconds: { description: 'The delay to add, in milliseconds.', required: false },
+		},
+		targets: { Functions: { resourceType: 'aws:lambda:function' } },
+		tags: {},
+	},
+};
+
+/** The recorder Lab 4 step 6 creates, as DescribeConfigurationRecorders returns it (Config API reference). */
+export const lab4Recorder = {
+	arn: `arn:aws:config:eu-west-1:${accountId}:configuration-recorder/default/a1b2c3d4e5f6g7h8`,
+	name: 'default',
+	roleARN: `arn:aws:iam::${accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+	recordingGroup: {
+		allSupported: false,
+		includeGlobalResourceTypes: false,
+		resourceTypes: ['AWS::Lambda::Function'],
+		exclusionByResourceTypes: { resourceTypes: [] },
+		recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' as const },
+	},
+	recordingMode: { recordingFrequency: 'CONTINUOUS' as const, recordingModeOverrides: [] },
+	recordingScope: 'PAID' as const,
+};
+
+/** DescribeConfigurationRecorderStatus's entry for `lab4Recorder`, recording or stopped. */
+export function lab4RecorderStatus(recording: boolean) {
+	return {
+		arn: lab4Recorder.arn,
+		name: lab4Recorder.name,
+		lastStartTime: new Date('2026-11-20T09:00:00Z'),
+		...(recording ? {} : { lastStopTime: new Date('2026-11-21T17:00:00Z') }),
+		recording,
+		lastStatus: 'Success' as const,
+		lastStatusChangeTime: new Date('2026-11-26T09:55:00Z'),
+	};
+}
+
+/**
+ * An account ready for the labs: an SSO administrator in eu-west-1, default VPC, full concurrency,
+ * AWS FIS offering the Lambda delay action, and no Config recorder yet.
+ */
 export function mockReadyAccount() {
 	const sts = mockClient(STSClient);
 	sts
@@ -120,13 +186,20 @@ export function mockReadyAccount() {
 		},
 	});
 	iam.on(SimulatePrincipalPolicyCommand).callsFake(simulator(() => 'allowed'));
+	const fis = mockFis();
+	fis.on(GetActionCommand).resolves(fisLambdaDelayAction);
+	const config = mockClient(ConfigServiceClient);
+	config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [] });
+	config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
 	return {
 		sts,
 		ec2,
 		lambda,
 		iam,
+		fis,
+		config,
 		restore() {
-			for (const mock of [sts, ec2, lambda, iam]) mock.restore();
+			for (const mock of [sts, ec2, lambda, iam, fis, config]) mock.restore();
 		},
 	};
 }
@@ -176,6 +249,9 @@ export async function doctorOn(
 			getAccountSettings: await seen(account.lambda, GetAccountSettingsCommand),
 			getRole: await seen(account.iam, GetRoleCommand),
 			simulate: await seen(account.iam, SimulatePrincipalPolicyCommand),
+			getAction: await seen(account.fis, GetActionCommand),
+			describeRecorders: await seen(account.config, DescribeConfigurationRecordersCommand),
+			describeRecorderStatus: await seen(account.config, DescribeConfigurationRecorderStatusCommand),
 		};
 		return { report, calls };
 	} finally {
