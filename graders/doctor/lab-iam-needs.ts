@@ -3,7 +3,10 @@
  * can ask the policy simulator about exactly those. The names are the ones the lab pages use.
  */
 
-/** Roles the labs create: Lab 1 and 2 by name (CLI and console steps), Lab 3 through CloudFormation. */
+/**
+ * Roles the labs create: Labs 1, 2 and 4 by name (CLI and console steps), Lab 3 through CloudFormation.
+ * Lab 4's are the experiment's role (passed to AWS FIS), the runbook's and EventBridge's (lab4.mdx).
+ */
 export const labRoles = [
 	{ name: 'sre-lab1-web', lab: 'Lab 1' },
 	{ name: 'sre-lab2-fleet', lab: 'Lab 2' },
@@ -11,6 +14,9 @@ export const labRoles = [
 	{ name: 'sre-lab2-scheduler', lab: 'Lab 2' },
 	// CloudFormation names a role <stack>-<logical id>-<random suffix>; CAPABILITY_IAM lets it create it as you.
 	{ name: 'sre-lab3-app-OrdersRole-EXAMPLE', lab: 'Lab 3' },
+	{ name: 'sre-lab4-fis', lab: 'Lab 4' },
+	{ name: 'sre-lab4-automation', lab: 'Lab 4' },
+	{ name: 'sre-lab4-events', lab: 'Lab 4' },
 ] as const;
 
 /** Instance profiles the labs create, so their EC2 instances can use a role. */
@@ -20,8 +26,8 @@ export const labInstanceProfiles = [
 ] as const;
 
 /**
- * On roles: create one (with the sre-lab tag), give it policies, hand it to EC2, Lambda or EventBridge
- * Scheduler (PassRole), and delete it all again at clean-up.
+ * On roles: create one (with the sre-lab tag), give it policies, hand it to EC2, Lambda, EventBridge
+ * Scheduler, AWS FIS or EventBridge (PassRole), and delete it all again at clean-up.
  */
 export const roleActions = [
 	'iam:CreateRole',

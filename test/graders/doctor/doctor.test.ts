@@ -65,6 +65,9 @@ describe('sre-lab doctor on an account ready for the labs', () => {
 					`arn:aws:iam::${accountId}:role/sre-lab2-cleanup`,
 					`arn:aws:iam::${accountId}:role/sre-lab2-scheduler`,
 					`arn:aws:iam::${accountId}:role/sre-lab3-app-OrdersRole-EXAMPLE`,
+					`arn:aws:iam::${accountId}:role/sre-lab4-fis`,
+					`arn:aws:iam::${accountId}:role/sre-lab4-automation`,
+					`arn:aws:iam::${accountId}:role/sre-lab4-events`,
 				],
 				MaxItems: 100,
 			},
@@ -313,6 +316,22 @@ describe('doctor: permission to create and pass IAM roles', () => {
 		expect(finding.fix).toContain('AdministratorAccess');
 	});
 
+	it('names Lab 4 when only its roles are denied (the FIS experiment role is passed to AWS FIS)', async () => {
+		const { report } = await doctorOn('eu-west-1', ({ iam }) => {
+			iam
+				.on(SimulatePrincipalPolicyCommand)
+				.callsFake(
+					simulator((action, resource) =>
+						action === 'iam:PassRole' && resource.includes('/sre-lab4-') ? 'implicitDeny' : 'allowed',
+					),
+				);
+		});
+		expect(findingOf(report, 'iam-roles')).toMatchObject({
+			status: 'fail',
+			message: `${ssoRoleArn} may not: iam:PassRole (Lab 4).`,
+		});
+	});
+
 	it('reads each resource’s own decision: PassRole denied only for Lab 3’s role is named for Lab 3', async () => {
 		const { report } = await doctorOn('eu-west-1', ({ iam }) => {
 			iam
@@ -368,7 +387,7 @@ describe('doctor: permission to create and pass IAM roles', () => {
 		expect(markers).toEqual([undefined, 'page-2', undefined, 'page-2']);
 		expect(findingOf(report, 'iam-roles')).toMatchObject({
 			status: 'fail',
-			message: expect.stringContaining('iam:DeleteRole (Lab 1, Lab 2, Lab 3)'),
+			message: expect.stringContaining('iam:DeleteRole (Lab 1, Lab 2, Lab 3, Lab 4)'),
 		});
 	});
 

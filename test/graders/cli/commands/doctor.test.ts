@@ -319,7 +319,7 @@ describe('sre-lab doctor through real SDK clients', () => {
 		expect(stdout).toContain('! Lambda concurrency for Lab 3 (warning)');
 		expect(stdout).toContain('with --rate 1 ');
 		expect(stdout).toContain('✗ Permission to create and pass IAM roles');
-		expect(stdout).toContain('may not: iam:PassRole (Lab 1, Lab 2, Lab 3).');
+		expect(stdout).toContain('may not: iam:PassRole (Lab 1, Lab 2, Lab 3, Lab 4).');
 		expect(stdout).toContain('✓ AWS FIS for Lab 4\n    AWS FIS offers aws:lambda:invocation-add-delay in eu-west-1');
 		expect(stdout).toContain(
 			'✓ AWS Config recorder for Lab 4\n    The configuration recorder "default" in eu-west-1 is recording',
