@@ -54,9 +54,11 @@ export function registerDoctor(program: Command, context: CommandContext): void 
 			`
 Checks your credentials and account (and warns about the root user), that the Region is set and
 enabled, that it has a default VPC, that Lambda concurrency suffices for Lab 3's load (or which
---rate to use), that you may create and pass IAM roles (simulated, nothing is created), and the
-Node.js version. Only read calls are made. Exit code 0 when all is ready (warnings included), 1
-when something needs fixing, 2 when something could not be checked.
+--rate to use), that you may create and pass the labs' IAM roles (simulated, nothing is created),
+for Lab 4 that AWS FIS offers the Lambda fault it injects in the Region and whether an AWS Config
+recorder is already there (reuse it; none is fine), and the Node.js version. Only read calls are made.
+Exit code 0 when all is ready (warnings included), 1 when something needs fixing, 2 when
+something could not be checked.
 
 Examples:
   sre-lab doctor
