@@ -113,6 +113,19 @@ describe('doctor: AWS Config recorder for Lab 4', () => {
 		expect(report.outcome).toBe('error');
 	});
 
+	it('cannot tell when the recorder is listed but its status is denied', async () => {
+		const { report } = await doctorOn('eu-west-1', ({ config }) => {
+			config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [lab4Recorder] });
+			config
+				.on(DescribeConfigurationRecorderStatusCommand)
+				.rejects(accessDenied('config:DescribeConfigurationRecorderStatus'));
+		});
+		expect(findingOf(report, 'config-recorder')).toMatchObject({
+			status: 'error',
+			message: expect.stringContaining('may not call config:DescribeConfigurationRecorderStatus.'),
+		});
+	});
+
 	it('cannot tell when the status lists nothing for the recorder', async () => {
 		const { report } = await doctorOn('eu-west-1', withRecorder(lab4Recorder, null));
 		expect(findingOf(report, 'config-recorder')).toMatchObject({
