@@ -1,4 +1,6 @@
 import {
+	type ConfigurationRecorder,
+	type ConfigurationRecorderStatus,
 	DescribeConfigurationRecorderStatusCommand,
 	DescribeConfigurationRecordersCommand,
 } from '@aws-sdk/client-config-service';
@@ -17,7 +19,7 @@ import {
 
 /** The Region's recorder as DescribeConfigurationRecorders returns it, with its status entry. */
 const withRecorder =
-	(recorder: Record<string, unknown>, status: Record<string, unknown> | null) =>
+	(recorder: ConfigurationRecorder, status: ConfigurationRecorderStatus | null) =>
 	({ config }: DoctorAccount) => {
 		config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [recorder] });
 		config
@@ -58,7 +60,7 @@ describe('doctor: AWS Config recorder for Lab 4', () => {
 	});
 
 	it('warns when the existing recorder leaves out Lambda functions, which step 6’s rule evaluates', async () => {
-		const ec2Only = {
+		const ec2Only: ConfigurationRecorder = {
 			...lab4Recorder,
 			recordingGroup: { ...lab4Recorder.recordingGroup, resourceTypes: ['AWS::EC2::Instance'] },
 		};
@@ -72,7 +74,7 @@ describe('doctor: AWS Config recorder for Lab 4', () => {
 	});
 
 	it('warns when its latest recording failed, with AWS Config’s own reason', async () => {
-		const failing = {
+		const failing: ConfigurationRecorderStatus = {
 			...lab4RecorderStatus(true),
 			lastStatus: 'Failure',
 			lastErrorCode: 'NoAvailableDeliveryChannelException',
@@ -88,7 +90,7 @@ describe('doctor: AWS Config recorder for Lab 4', () => {
 	});
 
 	it('skips service-linked recorders, which the learner can neither reuse nor stop', async () => {
-		const serviceLinked = {
+		const serviceLinked: ConfigurationRecorder = {
 			arn: 'arn:aws:config:eu-west-1:123456789012:configuration-recorder/AWSConfigurationRecorderForSecurityHub/x1y2',
 			name: 'AWSConfigurationRecorderForSecurityHub',
 			servicePrincipal: 'securityhub.amazonaws.com',
@@ -171,7 +173,10 @@ describe('recordsLambdaFunctions and lambdaRecordingFrequency (RecordingGroup, R
 	});
 
 	it('warns a recorder that records Lambda functions only daily', async () => {
-		const daily = { ...lab4Recorder, recordingMode: { recordingFrequency: 'DAILY', recordingModeOverrides: [] } };
+		const daily: ConfigurationRecorder = {
+			...lab4Recorder,
+			recordingMode: { recordingFrequency: 'DAILY', recordingModeOverrides: [] },
+		};
 		const { report } = await doctorOn('eu-west-1', withRecorder(daily, lab4RecorderStatus(true)));
 		expect(findingOf(report, 'config-recorder')).toMatchObject({
 			status: 'warn',

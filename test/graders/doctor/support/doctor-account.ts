@@ -6,6 +6,7 @@
  */
 import {
 	ConfigServiceClient,
+	type ConfigurationRecorder,
 	DescribeConfigurationRecorderStatusCommand,
 	DescribeConfigurationRecordersCommand,
 } from '@aws-sdk/client-config-service';
@@ -111,7 +112,7 @@ export const fisLambdaDelayAction = {
 };
 
 /** The recorder Lab 4 step 6 creates, as DescribeConfigurationRecorders returns it (Config API reference). */
-export const lab4Recorder = {
+export const lab4Recorder: ConfigurationRecorder & { arn: string; name: string } = {
 	arn: `arn:aws:config:eu-west-1:${accountId}:configuration-recorder/default/a1b2c3d4e5f6g7h8`,
 	name: 'default',
 	roleARN: `arn:aws:iam::${accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
@@ -120,10 +121,10 @@ export const lab4Recorder = {
 		includeGlobalResourceTypes: false,
 		resourceTypes: ['AWS::Lambda::Function'],
 		exclusionByResourceTypes: { resourceTypes: [] },
-		recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' as const },
+		recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' },
 	},
-	recordingMode: { recordingFrequency: 'CONTINUOUS' as const, recordingModeOverrides: [] },
-	recordingScope: 'PAID' as const,
+	recordingMode: { recordingFrequency: 'CONTINUOUS', recordingModeOverrides: [] },
+	recordingScope: 'PAID',
 };
 
 /** DescribeConfigurationRecorderStatus's entry for `lab4Recorder`, recording or stopped. */
