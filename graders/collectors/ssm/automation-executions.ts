@@ -11,13 +11,31 @@ export interface AutomationExecution {
 	startTime: string | null;
 	/** Executions started by another execution name their parent; a remediation's runs have none. */
 	parentExecutionId: string | null;
+	/**
+	 * Who called StartAutomationExecution (the API's ExecutedBy), as {@link principalOf} shortens it:
+	 * the role EventBridge assumed for a rule's target, or the learner's own user or role for a run
+	 * started by hand. Null when the API does not say; absent from snapshots saved before sre-lab
+	 * recorded it.
+	 */
+	startedBy?: string | null;
+}
+
+/**
+ * ExecutedBy without an assumed role's session name, which is often a person's e-mail or user name
+ * (IAM Identity Center) or a random id (EventBridge): `arn:aws:sts::111122223333:assumed-role/R/s`
+ * becomes `arn:aws:sts::111122223333:assumed-role/R`. Any other ARN (an IAM user, the root user) is
+ * kept as it is: it already names only the principal.
+ */
+export function principalOf(executedBy: string): string {
+	const assumed = /^(arn:[^:]+:sts::[^:]*:assumed-role\/[^/]+)\/.*$/.exec(executedBy);
+	return assumed?.[1] ?? executedBy;
 }
 
 /**
  * Automation runs that started in the window (DescribeAutomationExecutions keeps both active and
- * terminated executions), so the remediation check can find a successful run of the runbook an
- * alarm triggers. Only what that check reads is kept: never the run's parameters, outputs, targets
- * or who started it.
+ * terminated executions), so the remediation check can find a successful run of the runbook that a
+ * rule started when an alarm changed state. Only what that check reads is kept: who started the run
+ * (without a session name), never the run's parameters, outputs or targets.
  */
 export const ssmAutomationExecutions: Collector<AutomationExecution[]> = {
 	id: 'ssm.automation-executions',
@@ -41,6 +59,7 @@ export const ssmAutomationExecutions: Collector<AutomationExecution[]> = {
 					status: run.AutomationExecutionStatus ?? 'Unknown',
 					startTime,
 					parentExecutionId: run.ParentAutomationExecutionId ?? null,
+					startedBy: run.ExecutedBy ? principalOf(run.ExecutedBy) : null,
 				});
 			}
 		}

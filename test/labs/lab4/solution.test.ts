@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { remediationRoutes } from '../../../graders/labs/lab4/facts/automation-targets.ts';
+import { startedByRole } from '../../../graders/labs/lab4/facts/run-starter.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template is free-form data
 type Cfn = any;
@@ -17,6 +18,8 @@ const values: Record<string, string> = {
 	'AWS::AccountId': '123456789012',
 	SwitchFaultOffRunbook: 'sre-lab4-remediation-SwitchFaultOffRunbook-AbC123',
 };
+/** The ARN CloudFormation gives EventsRole (no RoleName, so a generated name on the default path). */
+const eventsRoleArn = 'arn:aws:iam::123456789012:role/sre-lab4-remediation-EventsRole-XyZ789';
 const substitute = (text: string) => text.replace(/\$\{([^}]+)\}/g, (_, name: string) => values[name] ?? `?${name}`);
 
 describe('Lab 4 reference solution: remediation', () => {
@@ -30,13 +33,22 @@ describe('Lab 4 reference solution: remediation', () => {
 				targets: rule.Targets.map((target: Cfn) => ({
 					id: target.Id,
 					arn: substitute(target.Arn['Fn::Sub']),
-					roleArn: 'arn:aws:iam::123456789012:role/events',
+					roleArn: target.RoleArn['Fn::GetAtt'] === 'EventsRole.Arn' ? eventsRoleArn : null,
 				})),
 			},
 		]);
 		expect(routes).toEqual([
-			{ rule: 'AlarmRule', enabled: true, document: 'sre-lab4-remediation-SwitchFaultOffRunbook-AbC123' },
+			{
+				rule: 'AlarmRule',
+				enabled: true,
+				document: 'sre-lab4-remediation-SwitchFaultOffRunbook-AbC123',
+				roleArn: eventsRoleArn,
+			},
 		]);
+		// EventBridge starts the runbook as EventsRole, so the grader counts the runs named after it.
+		expect(
+			startedByRole('arn:aws:sts::123456789012:assumed-role/sre-lab4-remediation-EventsRole-XyZ789', eventsRoleArn),
+		).toBe(true);
 	});
 
 	it('lets EventBridge start only that runbook and pass only its role', () => {

@@ -29,6 +29,8 @@ export interface RemediationRoute {
 	rule: string;
 	enabled: boolean;
 	document: string;
+	/** The role EventBridge assumes to start the runbook (the target's RoleArn); its runs name it. */
+	roleArn: string | null;
 }
 
 /** Every (rule, runbook) pair through which an alarm state change starts an Automation runbook. */
@@ -38,7 +40,9 @@ export function remediationRoutes(rules: readonly AlarmStateRule[]): Remediation
 		.flatMap((rule) =>
 			rule.targets.flatMap((target) => {
 				const document = automationDocumentOf(target.arn);
-				return document ? [{ rule: rule.name, enabled: rule.state === 'ENABLED', document }] : [];
+				return document
+					? [{ rule: rule.name, enabled: rule.state === 'ENABLED', document, roleArn: target.roleArn }]
+					: [];
 			}),
 		);
 }

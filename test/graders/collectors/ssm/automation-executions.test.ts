@@ -1,7 +1,7 @@
 import { type AutomationExecutionMetadata, DescribeAutomationExecutionsCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ssmAutomationExecutions } from '../../../../graders/collectors/ssm/automation-executions.ts';
+import { principalOf, ssmAutomationExecutions } from '../../../../graders/collectors/ssm/automation-executions.ts';
 import { accessDenied, runCollector } from '../../labs/lab4/support/run-collector.ts';
 
 const ssm = mockClient(SSMClient);
@@ -21,7 +21,7 @@ function execution(
 		AutomationExecutionStatus: status as AutomationExecutionMetadata['AutomationExecutionStatus'],
 		ExecutionStartTime: new Date(start),
 		ExecutionEndTime: new Date(Date.parse(start) + 60_000),
-		ExecutedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation/a1b2c3',
+		ExecutedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation/alice@example.com',
 		Mode: 'Auto',
 		AutomationType: 'Local',
 		Outputs: { 'RestartInstance.InstanceId': ['i-0a2b'], 'GetSecret.Value': ['db-p4ssw0rd-7f'] },
@@ -55,13 +55,34 @@ describe('ssm.automation-executions', () => {
 			status: 'Success',
 			startTime: '2026-11-22T10:00:00.000Z',
 			parentExecutionId: null,
+			startedBy: 'arn:aws:sts::111122223333:assumed-role/sre-lab4-remediation',
 		});
-		// Who started a run, and its parameters and outputs, are not read by the check, so never kept.
-		expect(JSON.stringify(runs)).not.toContain('sre-lab4-remediation');
+		// Who started a run is kept without the session name (often a person's); parameters and outputs
+		// are not read by the check, so never kept.
+		expect(JSON.stringify(runs)).not.toContain('alice@example.com');
 		expect(JSON.stringify(runs)).not.toContain('db-p4ssw0rd-7f');
 		const input = ssm.commandCalls(DescribeAutomationExecutionsCommand)[0]?.args[0].input;
 		expect(input?.Filters).toEqual([{ Key: 'StartTimeAfter', Values: ['2026-11-21T12:00:00Z'] }]);
 		expect(input?.MaxResults).toBe(50);
+	});
+
+	it('keeps null when the API does not say who started a run', async () => {
+		ssm.on(DescribeAutomationExecutionsCommand).resolves({
+			AutomationExecutionMetadataList: [
+				execution('a-1', '2026-11-22T10:00:00Z', 'Success', { ExecutedBy: undefined }),
+				execution('b-2', '2026-11-22T10:01:00Z', 'Success', { ExecutedBy: 'arn:aws:iam::111122223333:user/alice' }),
+			],
+		});
+		const runs = await runCollector(ssmAutomationExecutions);
+		expect(runs.map((run) => run.startedBy)).toEqual([null, 'arn:aws:iam::111122223333:user/alice']);
+	});
+
+	it("drops only an assumed role's session name from ExecutedBy", () => {
+		expect(principalOf('arn:aws:sts::111122223333:assumed-role/sre-lab4-events/8f2c1e0a9b7d')).toBe(
+			'arn:aws:sts::111122223333:assumed-role/sre-lab4-events',
+		);
+		expect(principalOf('arn:aws:iam::111122223333:user/alice')).toBe('arn:aws:iam::111122223333:user/alice');
+		expect(principalOf('arn:aws:iam::111122223333:root')).toBe('arn:aws:iam::111122223333:root');
 	});
 
 	it('lets access denied fail the read, naming the action', async () => {

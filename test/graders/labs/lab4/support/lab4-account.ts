@@ -62,6 +62,9 @@ export const app = {
 	remediationRole: `arn:aws:iam::${accountId}:role/sre-lab4-remediation`,
 } as const;
 
+/** How ExecutedBy names a run EventBridge started as the rule target's role (the session name is EventBridge's). */
+export const eventBridgeSession = `arn:aws:sts::${accountId}:assumed-role/sre-lab4-remediation/8f2c1e0a9b7d4c3e`;
+
 export const functionArn = (name: string) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
 
 /** An FIS experiment template as GetExperimentTemplate returns it (the API reference's ExperimentTemplate). */
@@ -102,8 +105,21 @@ export interface Lab4Account {
 		stack: string;
 		result: { stackId: string; status: StackDriftStatus; drifted: number } | 'forgotten';
 	}[];
-	rules: { name: string; state: 'ENABLED' | 'DISABLED'; pattern: object; targets: { id: string; arn: string }[] }[];
-	executions: { id: string; document: string; start: string; status: AutomationExecutionStatus }[];
+	/** A target's RoleArn is `app.remediationRole` unless it names its own (null: no role). */
+	rules: {
+		name: string;
+		state: 'ENABLED' | 'DISABLED';
+		pattern: object;
+		targets: { id: string; arn: string; roleArn?: string | null }[];
+	}[];
+	/** `executedBy` is a session of `app.remediationRole` (EventBridge's) unless the run names who started it. */
+	executions: {
+		id: string;
+		document: string;
+		start: string;
+		status: AutomationExecutionStatus;
+		executedBy?: string;
+	}[];
 	configRules: {
 		name: string;
 		identifier: string;
@@ -421,7 +437,7 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 			Targets: (account.rules.find((rule) => rule.name === input.Rule)?.targets ?? []).map((target) => ({
 				Id: target.id,
 				Arn: target.arn,
-				RoleArn: app.remediationRole,
+				RoleArn: target.roleArn === undefined ? app.remediationRole : (target.roleArn ?? undefined),
 				Input: JSON.stringify({ InstanceId: ['i-0123456789abcdef0'] }),
 			})),
 		}))(),
@@ -437,7 +453,7 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 				AutomationExecutionStatus: run.status,
 				ExecutionStartTime: new Date(run.start),
 				ExecutionEndTime: new Date(Date.parse(run.start) + 90_000),
-				ExecutedBy: `arn:aws:sts::${accountId}:assumed-role/sre-lab4-remediation/EventBridge`,
+				ExecutedBy: run.executedBy ?? eventBridgeSession,
 				Mode: 'Auto',
 				AutomationType: 'Local',
 			})),
