@@ -1,6 +1,7 @@
 /**
  * What each Lab 3 read must give against moto seeded by seed/lab3-account.ts (see lab1-reads.ts for
- * the two kinds). moto 5.x lacks DescribeAlarmHistory and X-Ray's GetTraceSegmentDestination.
+ * the two kinds). moto 5.x lacks DescribeAlarmHistory, CloudTrail's LookupEvents and X-Ray's
+ * GetTraceSegmentDestination.
  */
 import { expect } from 'vitest';
 import { type Lab3Seed, lab3Names } from './seed/lab3-account.ts';
@@ -69,6 +70,8 @@ export const lab3Reads: LabReadExpectations<Lab3Seed> = {
 		check: (data, seed) => expect(jsonOf(data)).toContain(seed.subscriptionArn),
 	},
 	'cloudwatch.alarm-history': { moto: 'not-implemented', operation: 'cloudwatch:DescribeAlarmHistory' },
+	// moto does not implement CloudTrail's LookupEvents (as for Lab 2's DeleteSnapshot lookup).
+	'cloudtrail.set-alarm-state-events': { moto: 'not-implemented', operation: 'cloudtrail:LookupEvents' },
 	'ssm.lab3-fault-history': {
 		moto: 'implemented',
 		check: (data) => {

@@ -21,6 +21,8 @@ export const lab4Reads: LabReadExpectations<Lab4Seed> = {
 	},
 	// Detection ids come from CloudTrail, which moto cannot search.
 	'cloudformation.drift-detections': { moto: 'not-implemented', operation: 'cloudtrail:LookupEvents' },
+	// The SetAlarmState calls behind alarm states set by hand: CloudTrail again.
+	'cloudtrail.set-alarm-state-events': { moto: 'not-implemented', operation: 'cloudtrail:LookupEvents' },
 	'events.alarm-state-rules': {
 		moto: 'implemented',
 		check: (data, seed) => {

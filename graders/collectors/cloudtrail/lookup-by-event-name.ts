@@ -1,11 +1,25 @@
 import { CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import type { ClientProvider } from '../../engine/clients.ts';
+import { createRateLimiter } from '../rate-limit.ts';
 
 /** LookupEvents returns at most 50 events a page and allows two requests per second per account and Region. */
 const pageSize = 50;
-const pageIntervalMs = 500;
+const requestsPerSecond = 2;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * One limiter per CloudTrail client, that is per account and Region (the engine makes one client per
+ * account, Region and service): a lab reads several event names (Lab 4: DetectStackDrift and
+ * SetAlarmState), and their lookups run at the same time, so their pages share the quota.
+ */
+const limiters = new WeakMap<CloudTrailClient, ReturnType<typeof createRateLimiter>>();
+function limiterFor(client: CloudTrailClient) {
+	let limiter = limiters.get(client);
+	if (!limiter) {
+		limiter = createRateLimiter(requestsPerSecond);
+		limiters.set(client, limiter);
+	}
+	return limiter;
+}
 
 export interface EventLookup {
 	events: Event[];
@@ -25,19 +39,22 @@ export async function lookupByEventName(
 	maxPages: number,
 ): Promise<EventLookup> {
 	const client = clients.get(CloudTrailClient);
+	const limited = limiterFor(client);
 	const events: Event[] = [];
 	let token: string | undefined;
 	let pages = 0;
 	do {
-		if (pages > 0) await pause(pageIntervalMs);
-		const page = await client.send(
-			new LookupEventsCommand({
-				LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
-				StartTime: start,
-				EndTime: end,
-				MaxResults: pageSize,
-				NextToken: token,
-			}),
+		const NextToken = token;
+		const page = await limited(() =>
+			client.send(
+				new LookupEventsCommand({
+					LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
+					StartTime: start,
+					EndTime: end,
+					MaxResults: pageSize,
+					NextToken,
+				}),
+			),
 		);
 		pages += 1;
 		events.push(...(page.Events ?? []));

@@ -26,7 +26,8 @@ interface HistoryState {
  * evaluated: a metric alarm's `stateReasonData` holds `queryDate` and the datapoints
  * (`recentDatapoints`, and `evaluatedDatapoints` in newer entries); a composite alarm's holds the
  * `triggeringAlarms`. SetAlarmState records only the caller's `stateReason` and no `stateReasonData`
- * unless the caller passes one (then it is whatever they wrote, so a forged one cannot be told apart).
+ * unless the caller passes one (then it is whatever they wrote, so a forged one cannot be told apart
+ * here: the checks look for the SetAlarmState call in CloudTrail, see labs/shared/forged-alarm-states.ts).
  */
 export function cameFromEvaluation(state: HistoryState | undefined): boolean {
 	const data = state?.stateReasonData;

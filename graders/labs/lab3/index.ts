@@ -1,6 +1,7 @@
 import { apigatewaySreLabApiStages } from '../../collectors/apigateway/sre-lab-api-stages.ts';
 import { cloudformationSreLabStackResources } from '../../collectors/cloudformation/sre-lab-stack-resources.ts';
 import { cloudformationStacks } from '../../collectors/cloudformation/stacks.ts';
+import { cloudtrailSetAlarmStateEvents } from '../../collectors/cloudtrail/set-alarm-state-events.ts';
 import { cloudwatchAlarmHistory } from '../../collectors/cloudwatch/alarm-history.ts';
 import { cloudwatchCompositeAlarms } from '../../collectors/cloudwatch/composite-alarms.ts';
 import { cloudwatchDashboards } from '../../collectors/cloudwatch/dashboards.ts';
@@ -49,6 +50,7 @@ export const lab3 = defineLab({
 		cloudwatchCompositeAlarms,
 		snsTopicSubscriptions,
 		cloudwatchAlarmHistory,
+		cloudtrailSetAlarmStateEvents,
 		ssmLab3FaultHistory,
 	],
 });

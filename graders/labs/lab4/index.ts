@@ -1,6 +1,7 @@
 import { cloudformationDriftDetections } from '../../collectors/cloudformation/drift-detections.ts';
 import { cloudformationSreLabStackResources } from '../../collectors/cloudformation/sre-lab-stack-resources.ts';
 import { cloudformationStacks } from '../../collectors/cloudformation/stacks.ts';
+import { cloudtrailSetAlarmStateEvents } from '../../collectors/cloudtrail/set-alarm-state-events.ts';
 import { cloudwatchAlarmHistory } from '../../collectors/cloudwatch/alarm-history.ts';
 import { cloudwatchCompositeAlarms } from '../../collectors/cloudwatch/composite-alarms.ts';
 import { cloudwatchMetricAlarms } from '../../collectors/cloudwatch/metric-alarms.ts';
@@ -45,6 +46,7 @@ export const lab4 = defineLab({
 		cloudwatchMetricAlarms,
 		cloudwatchCompositeAlarms,
 		cloudwatchAlarmHistory,
+		cloudtrailSetAlarmStateEvents,
 		eventsAlarmStateRules,
 		ssmAutomationExecutions,
 		cloudformationDriftDetections,

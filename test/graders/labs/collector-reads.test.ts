@@ -26,8 +26,9 @@ const sharedOnPurpose = new Set([
 	// Lab 2 simulates its Lambda execution roles, Lab 4 its FIS experiment role: other principals,
 	// other actions, so no simulation is made twice.
 	'iam:SimulatePrincipalPolicy',
-	// Lab 2 reads CloudTrail for DeleteSnapshot, Lab 4 for DetectStackDrift: each lookup filters on
-	// its own EventName, so they are different reads.
+	// Lab 2 reads CloudTrail for DeleteSnapshot, Lab 4 for DetectStackDrift, Labs 3 and 4 for
+	// SetAlarmState (one read they share): each lookup filters on its own EventName, so they are
+	// different reads, paced together (graders/collectors/cloudtrail/lookup-by-event-name.ts).
 	'cloudtrail:LookupEvents',
 	// Lab 2 keeps the scheduled rules, Lab 4 the rules on alarm state changes. Both list the default
 	// bus's rules (ListRules has no filter on schedule or pattern), so grading Lab 2 and Lab 4

@@ -2,6 +2,7 @@ import type { AlarmStateChange } from '../../../collectors/cloudwatch/alarm-hist
 import { type FaultSwitchHistory, lab3FaultParameter } from '../../../collectors/ssm/lab3-fault-history.ts';
 import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
+import { evaluatedAlarmStates, setAlarmStateRead } from '../../shared/forged-alarm-states.ts';
 import { appAlarmReads, goodAppAlarms } from '../facts/app-alarms.ts';
 
 /**
@@ -24,7 +25,10 @@ export interface Detection {
 	fired: { faultAt: string; alarmAt: string } | null;
 	/** The first OK an evaluation reached after that ALARM, if any. */
 	okAt: string | null;
-	/** ALARM states within the delay after a fault that were set by hand (SetAlarmState), not evaluated. */
+	/**
+	 * ALARM states within the delay after a fault that were set by hand (SetAlarmState), not evaluated:
+	 * the entry has no evaluation data, or CloudTrail shows the call (see shared/forged-alarm-states.ts).
+	 */
 	setByHand: string[];
 }
 
@@ -77,21 +81,27 @@ const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).jo
 
 export const degradationDetected: CheckDefinition = {
 	id: 'degradation-detected',
-	reads: [...appAlarmReads, 'cloudwatch.alarm-history', 'ssm.lab3-fault-history'],
+	reads: [...appAlarmReads, 'cloudwatch.alarm-history', 'ssm.lab3-fault-history', setAlarmStateRead],
 	evaluate(view) {
 		const names = [...new Set(goodAppAlarms(view).map((judgement) => judgement.alarm.alarmName))].sort();
-		const history = view.read<AlarmStateChange[]>('cloudwatch.alarm-history');
-		requireEvaluationFlags(history);
+		const recorded = view.read<AlarmStateChange[]>('cloudwatch.alarm-history');
+		requireEvaluationFlags(recorded);
+		// A state whose entry looks evaluated but that CloudTrail shows set by hand counts as set by hand.
+		const states = evaluatedAlarmStates(view, recorded);
+		const history = states.history;
 		const faultTimes = faultOnTimes(view.read<FaultSwitchHistory>('ssm.lab3-fault-history'));
 		const since = view.window.since;
 		const detections = names.map((name) => ({ name, ...detectionOf(history, name, faultTimes) }));
-		const recovered = detections.find((detection) => detection.fired && detection.okAt);
-		if (recovered?.fired && recovered.okAt) {
-			const { faultAt, alarmAt } = recovered.fired;
+		const recoveries = detections.flatMap(({ name, fired, okAt }) => (fired && okAt ? [{ name, ...fired, okAt }] : []));
+		// One CloudTrail can already vouch for, if any; a recent one may still wait for its calls to show.
+		const recovered = recoveries.find(({ alarmAt, okAt }) => states.settled([alarmAt, okAt])) ?? recoveries[0];
+		if (recovered) {
+			const { faultAt, alarmAt, okAt } = recovered;
+			states.confirmEvaluated([alarmAt, okAt]);
 			return {
 				status: 'pass',
-				message: `The fault went on at ${faultAt}; "${recovered.name}" went to ALARM at ${alarmAt} and back to OK at ${recovered.okAt}.`,
-				evidence: [lab3FaultParameter, recovered.name, faultAt, alarmAt, recovered.okAt],
+				message: `The fault went on at ${faultAt}; "${recovered.name}" went to ALARM at ${alarmAt} and back to OK at ${okAt}.`,
+				evidence: [lab3FaultParameter, recovered.name, faultAt, alarmAt, okAt],
 			};
 		}
 		const evidence = [lab3FaultParameter, ...names];
@@ -109,7 +119,7 @@ export const degradationDetected: CheckDefinition = {
 			const which = byHand.map((detection) => `"${detection.name}" at ${detection.setByHand.join(', ')}`);
 			return {
 				status: 'fail',
-				message: `The fault went on at ${recentFaults.join(', ')}; ${which.join('; ')} went to ALARM only by hand (SetAlarmState: the history entry has no evaluation data). A state set with aws cloudwatch set-alarm-state tests the notification, not whether the alarm detects the fault: keep the load generator running with the fault on until the alarm goes to ALARM by itself, then switch the fault off and wait for OK.`,
+				message: `The fault went on at ${recentFaults.join(', ')}; ${which.join('; ')} went to ALARM only by hand (SetAlarmState: the history entry has no evaluation data, or CloudTrail shows the call). A state set with aws cloudwatch set-alarm-state tests the notification, not whether the alarm detects the fault: keep the load generator running with the fault on until the alarm goes to ALARM by itself, then switch the fault off and wait for OK.`,
 				evidence,
 			};
 		}

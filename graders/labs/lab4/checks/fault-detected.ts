@@ -1,6 +1,7 @@
 import type { AlarmStateChange } from '../../../collectors/cloudwatch/alarm-history.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { appResources } from '../../lab3/facts/app-stack.ts';
+import { evaluatedAlarmStates, setAlarmStateRead } from '../../shared/forged-alarm-states.ts';
 import { appAlarms } from '../facts/app-alarm-arns.ts';
 import { detectionDuring, detectionGraceMs, type ExperimentDetection } from '../facts/experiment-detection.ts';
 import { countsAsGameDay } from '../facts/experiment-outcome.ts';
@@ -14,13 +15,15 @@ interface Finding {
 
 export const faultDetected: CheckDefinition = {
 	id: 'fault-detected',
-	reads: gameDayRunReads,
+	reads: [...gameDayRunReads, setAlarmStateRead],
 	evaluate(view) {
 		const { runs, requireAll } = gameDayRuns(view);
 		const counted = runs.filter((run) => countsAsGameDay(run.outcome) && run.experiment.startTime !== null);
 		const alarms = appAlarms(view, appResources(view));
 		const names = [...new Set([...alarms.metric.values(), ...alarms.composite.values()])].sort();
-		const history = view.read<AlarmStateChange[]>('cloudwatch.alarm-history');
+		// A state whose entry looks evaluated but that CloudTrail shows set by hand counts as set by hand.
+		const states = evaluatedAlarmStates(view, view.read<AlarmStateChange[]>('cloudwatch.alarm-history'));
+		const history = states.history;
 		const findings: Finding[] = counted.flatMap(({ experiment }) =>
 			names.map((alarmName) => ({
 				experimentId: experiment.id,
@@ -33,8 +36,13 @@ export const faultDetected: CheckDefinition = {
 				),
 			})),
 		);
-		const detected = findings.find(({ detection }) => detection.alarmAt && detection.okAt);
+		const recoveries = findings.filter(({ detection }) => detection.alarmAt && detection.okAt);
+		const statesOf = ({ detection }: Finding) =>
+			[detection.alarmAt, detection.okAt].filter((at): at is string => at !== null);
+		// One CloudTrail can already vouch for, if any; a recent one may still wait for its calls to show.
+		const detected = recoveries.find((finding) => states.settled(statesOf(finding))) ?? recoveries[0];
 		if (detected) {
+			states.confirmEvaluated(statesOf(detected));
 			return {
 				status: 'pass',
 				message: `During experiment ${detected.experimentId} the alarm ${detected.alarmName} went to ALARM at ${detected.detection.alarmAt} and back to OK at ${detected.detection.okAt}, both by its own evaluation.`,

@@ -114,9 +114,8 @@ describe('snapshots-cleaned requires that the function deleted the due snapshots
 });
 
 describe('cloudtrail.snapshot-deletion-events collector', () => {
-	it('looks up DeleteSnapshot, 50 a page, from an hour before the earliest lab snapshot to the end of the window, paced', async () => {
+	it('looks up DeleteSnapshot, 50 a page, from an hour before the earliest lab snapshot to the end of the window', async () => {
 		let calls: { input: Record<string, unknown>; at: number }[] = [];
-		const started = Date.now();
 		await collectLab2(completeLab2Account(), {
 			pageSize: 2,
 			after: (mocks) => {
@@ -133,8 +132,8 @@ describe('cloudtrail.snapshot-deletion-events collector', () => {
 			EndTime: new Date('2026-11-22T12:00:00.000Z'),
 		});
 		expect(calls[1]?.input.NextToken).toBe('2');
-		// Two requests per second per account and Region: the second page waits half a second.
-		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+		// The pacing to two requests per second per account and Region, shared by every CloudTrail
+		// lookup, is tested in test/graders/collectors/cloudtrail/lookup-by-event-name.test.ts.
 	});
 
 	it('never looks back further than the 90 days CloudTrail keeps (less an hour for clock skew)', () => {

@@ -1,9 +1,13 @@
+import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { describe, expect, it } from 'vitest';
+import type { SetAlarmStateHistory } from '../../../../graders/collectors/cloudtrail/set-alarm-state-events.ts';
 import type { AlarmStateChange } from '../../../../graders/collectors/cloudwatch/alarm-history.ts';
 import type { FaultSwitchHistory } from '../../../../graders/collectors/ssm/lab3-fault-history.ts';
 import type { Snapshot } from '../../../../graders/engine/types.ts';
 import { detectionOf } from '../../../../graders/labs/lab3/checks/degradation-detected.ts';
-import { app } from './support/lab3-account.ts';
+import { setAlarmStateRead } from '../../../../graders/labs/shared/forged-alarm-states.ts';
+import { collectLab3 } from './support/collect-lab3.ts';
+import { app, completeLab3Account } from './support/lab3-account.ts';
 import { accessDenied, editRead, failRead, gradeCheck, loadFixture } from './support/snapshot-edit.ts';
 
 const id = 'degradation-detected';
@@ -195,5 +199,108 @@ describe(id, () => {
 
 	it('is skipped until the alarms are in place', () => {
 		expect(gradeCheck(loadFixture('failing'), id).status).toBe('skipped');
+	});
+});
+
+/**
+ * `aws cloudwatch set-alarm-state --state-reason-data` takes any JSON, so a learner can copy an
+ * evaluation's data into a state they set by hand; CloudTrail's record of the call tells them apart.
+ */
+describe('degradation-detected and the SetAlarmState calls in CloudTrail', () => {
+	const forgedAlarm = () => {
+		const account = completeLab3Account();
+		account.history = account.history.map((entry) =>
+			entry.alarmName === app.latencyAlarm && entry.to === 'ALARM' ? { ...entry, forged: true } : entry,
+		);
+		return account;
+	};
+
+	it('does not count an ALARM with forged evaluation data that CloudTrail shows was set by hand', async () => {
+		const result = gradeCheck(await collectLab3(forgedAlarm()), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(`"${app.latencyAlarm}" at 2026-11-22T10:10:00.000Z went to ALARM only by hand`);
+	});
+
+	it('does not count a forged OK as the recovery', async () => {
+		const account = completeLab3Account();
+		account.history = account.history.map((entry) =>
+			entry.alarmName === app.latencyAlarm && entry.at === '2026-11-22T10:31:00Z' ? { ...entry, forged: true } : entry,
+		);
+		const result = gradeCheck(await collectLab3(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('An OK set by hand (SetAlarmState) does not count');
+	});
+
+	it('passes a genuine evaluation whatever other SetAlarmState calls CloudTrail holds', async () => {
+		const account = completeLab3Account();
+		account.setAlarmStateCalls = [
+			// The notification test of the step before: another alarm, the same minute.
+			{ alarmName: app.errorAlarm, stateValue: 'ALARM', changedAt: '2026-11-22T10:10:00Z' },
+			// The same alarm to ALARM, but twenty minutes before its evaluation did it.
+			{ alarmName: app.latencyAlarm, stateValue: 'ALARM', changedAt: '2026-11-22T09:50:00Z' },
+			// The same alarm at the same moment, to another state.
+			{ alarmName: app.latencyAlarm, stateValue: 'OK', changedAt: '2026-11-22T10:10:00Z' },
+		];
+		expect(gradeCheck(await collectLab3(account), id)).toMatchObject({
+			status: 'pass',
+			evidence: expect.arrayContaining(['2026-11-22T10:10:00.000Z', '2026-11-22T10:31:00.000Z']),
+		});
+	});
+
+	it('is could-not-grade when CloudTrail may not be read and the pass rests on it', async () => {
+		const snapshot = await collectLab3(completeLab3Account(), {
+			before: (mocks) => {
+				mocks.cloudtrail
+					.on(LookupEventsCommand)
+					.rejects(
+						Object.assign(
+							new Error(
+								'User: arn:aws:sts::123456789012:assumed-role/Learner/learner is not authorized to perform: cloudtrail:LookupEvents because no identity-based policy allows the cloudtrail:LookupEvents action',
+							),
+							{ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } },
+						),
+					);
+			},
+		});
+		const result = gradeCheck(snapshot, id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('cloudtrail:LookupEvents');
+	});
+
+	it('keeps a failure that CloudTrail could not change when CloudTrail may not be read', () => {
+		const denied = failRead(loadFixture('passing'), setAlarmStateRead, accessDenied('cloudtrail:LookupEvents'));
+		const result = gradeCheck(
+			withHistory([byHand(app.latencyAlarm, '2026-11-22T10:08:00.000Z', 'OK', 'ALARM')], denied),
+			id,
+		);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('went to ALARM only by hand');
+	});
+
+	it('waits for CloudTrail when the recovery is newer than CloudTrail lists its calls', () => {
+		const recent = withHistory([
+			change(app.latencyAlarm, '2026-11-22T11:50:00.000Z', 'OK', 'ALARM'),
+			change(app.latencyAlarm, '2026-11-22T11:52:00.000Z', 'ALARM', 'OK'),
+		]);
+		const result = gradeCheck(withFaultSwitch([{ value: 'latency', at: '2026-11-22T11:46:00.000Z' }], recent), id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('Run the check again after 2026-11-22T12:07:00.000Z');
+	});
+
+	it('is could-not-grade when CloudTrail held more calls than the grader reads, back to the detection', () => {
+		const truncated = editRead<SetAlarmStateHistory>(loadFixture('passing'), setAlarmStateRead, (lookup) => ({
+			...lookup,
+			truncated: true,
+			calls: [{ alarmName: app.errorAlarm, stateValue: 'ALARM', eventTime: '2026-11-22T10:20:00.000Z' }],
+		}));
+		const result = gradeCheck(truncated, id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('more SetAlarmState calls');
+	});
+
+	it('keeps the pass of a snapshot saved before the grader read CloudTrail for this', () => {
+		const older = loadFixture('passing');
+		delete older.reads[setAlarmStateRead];
+		expect(gradeCheck(older, id).status).toBe('pass');
 	});
 });

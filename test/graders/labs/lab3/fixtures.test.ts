@@ -75,8 +75,9 @@ describe('Lab 3 fixtures', () => {
 				'sns:ListTopics',
 				'sns:ListSubscriptionsByTopic',
 				'ssm:GetParameterHistory',
+				'cloudtrail:LookupEvents',
 			]),
 		);
-		expect(actions.every((action) => /:(Describe|List|Get)|^apigateway:GET$/.test(action))).toBe(true);
+		expect(actions.every((action) => /:(Describe|List|Get|Lookup)|^apigateway:GET$/.test(action))).toBe(true);
 	});
 });

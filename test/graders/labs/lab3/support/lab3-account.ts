@@ -4,6 +4,7 @@
  */
 import { ApiGatewayV2Client, GetStagesCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudFormationClient, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import {
 	CloudWatchClient,
 	type CompositeAlarm,
@@ -25,6 +26,7 @@ import {
 	XRayClient,
 } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
+import { lookupSetAlarmStatePage, type SetAlarmStateCallSpec } from '../../../support/set-alarm-state-events.ts';
 import { answerSnsTopics } from '../../../support/sns-topics-mock.ts';
 
 export const accountId = '123456789012';
@@ -43,6 +45,30 @@ export const app = {
 	latencyAlarm: 'lab3-api-p90-latency',
 	errorAlarm: 'lab3-api-error-rate',
 } as const;
+
+export interface AlarmChange {
+	alarmName: string;
+	at: string;
+	from: string;
+	to: string;
+	byHand?: boolean;
+	forged?: boolean;
+}
+
+/** The SetAlarmState calls CloudTrail holds for the account: those behind `byHand` and `forged` changes, and the others. */
+export function setAlarmStateCallsOf(
+	account: Pick<Lab3Account, 'history' | 'setAlarmStateCalls'>,
+): SetAlarmStateCallSpec[] {
+	const made = account.history
+		.filter((change) => change.byHand || change.forged)
+		.map((change) => ({
+			alarmName: change.alarmName,
+			stateValue: change.to,
+			changedAt: change.at,
+			...(change.forged ? { stateReasonData: evaluatedState(change).stateReasonData } : {}),
+		}));
+	return [...made, ...(account.setAlarmStateCalls ?? [])];
+}
 
 export interface Lab3Account {
 	stacks: {
@@ -68,8 +94,13 @@ export interface Lab3Account {
 	/** Composite alarms as DescribeAlarms returns them (CompositeAlarms[]); none when absent. */
 	compositeAlarms?: CompositeAlarm[];
 	subscriptions: { arn: string; topic: string; protocol: string }[];
-	/** State changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData). */
-	history: { alarmName: string; at: string; from: string; to: string; byHand?: boolean }[];
+	/**
+	 * Alarm state changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData),
+	 * `forged` ones too, with a `--state-reason-data` copied from an evaluation. CloudTrail lists both calls.
+	 */
+	history: AlarmChange[];
+	/** Other SetAlarmState calls in CloudTrail, that made no change in `history`. */
+	setAlarmStateCalls?: SetAlarmStateCallSpec[];
 	/** Versions of /sre-lab/lab3/fault, oldest first; null when the parameter does not exist. */
 	faultSwitch: { value: string; at: string }[] | null;
 }
@@ -476,7 +507,7 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 						oldState: { stateValue: change.from, stateReason: 'previous' },
 						newState: change.byHand
 							? { stateValue: change.to, stateReason: 'testing purposes' }
-							: evaluatedState(change),
+							: { ...evaluatedState(change), ...(change.forged ? { stateReason: 'testing purposes' } : {}) },
 					}),
 				})),
 				NextToken: page.next,
@@ -505,7 +536,13 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 		};
 	});
 
-	const mocks = { sts, cloudformation, lambda, apigateway, xray, cloudwatch, sns, ssm };
+	// Event history answers one event name a lookup; the grader asks only for SetAlarmState here.
+	const cloudtrail = mockClient(CloudTrailClient);
+	cloudtrail
+		.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'SetAlarmState' }] })
+		.callsFake((input) => lookupSetAlarmStatePage(setAlarmStateCallsOf(account), input, { accountId, region }));
+
+	const mocks = { sts, cloudformation, lambda, apigateway, xray, cloudwatch, sns, ssm, cloudtrail };
 	return {
 		...mocks,
 		restore: () => {

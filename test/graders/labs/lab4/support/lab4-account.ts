@@ -42,6 +42,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fisCommands, mockFis } from '../../../support/fis-mock.ts';
+import { lookupSetAlarmStatePage, type SetAlarmStateCallSpec } from '../../../support/set-alarm-state-events.ts';
 
 export const accountId = '123456789012';
 export const region = 'eu-west-1';
@@ -77,13 +78,42 @@ export interface FisTemplate {
 	stopConditions: ExperimentTemplateStopCondition[];
 }
 
+export interface AlarmChange {
+	alarmName: string;
+	at: string;
+	from: string;
+	to: string;
+	byHand?: boolean;
+	forged?: boolean;
+}
+
+/** The SetAlarmState calls CloudTrail holds for the account: those behind `byHand` and `forged` changes, and the others. */
+export function setAlarmStateCallsOf(
+	account: Pick<Lab4Account, 'history' | 'setAlarmStateCalls'>,
+): SetAlarmStateCallSpec[] {
+	const made = account.history
+		.filter((change) => change.byHand || change.forged)
+		.map((change) => ({
+			alarmName: change.alarmName,
+			stateValue: change.to,
+			changedAt: change.at,
+			...(change.forged ? { stateReasonData: evaluatedState(change).stateReasonData } : {}),
+		}));
+	return [...made, ...(account.setAlarmStateCalls ?? [])];
+}
+
 export interface Lab4Account {
 	/** Functions as the Resource Groups Tagging API lists them (name → tags); only sre-lab tagged ones are asked for. */
 	functionTags: Record<string, Record<string, string>>;
 	alarms: MetricAlarm[];
 	compositeAlarms: CompositeAlarm[];
-	/** Alarm state changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData). */
-	history: { alarmName: string; at: string; from: string; to: string; byHand?: boolean }[];
+	/**
+	 * Alarm state changes; `byHand` ones were made with SetAlarmState (no evaluation data in HistoryData),
+	 * `forged` ones too, with a `--state-reason-data` copied from an evaluation. CloudTrail lists both calls.
+	 */
+	history: AlarmChange[];
+	/** Other SetAlarmState calls in CloudTrail, that made no change in `history`. */
+	setAlarmStateCalls?: SetAlarmStateCallSpec[];
 	fisTemplates: FisTemplate[];
 	experiments: {
 		id: string;
@@ -400,25 +430,35 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 	);
 
 	const cloudtrail = mockClient(CloudTrailClient);
-	cloudtrail.on(LookupEventsCommand).callsFake(
-		guard('cloudtrail:LookupEvents', () => ({
-			Events: [...account.driftDetections].reverse().map((detection, index) => ({
-				EventId: `ev-${index}`,
-				EventName: 'DetectStackDrift',
-				EventTime: new Date(detection.at),
-				EventSource: 'cloudformation.amazonaws.com',
-				Username: 'learner',
-				CloudTrailEvent: JSON.stringify({
-					eventVersion: '1.09',
-					eventSource: 'cloudformation.amazonaws.com',
-					eventName: 'DetectStackDrift',
-					awsRegion: region,
-					requestParameters: { stackName: detection.stack },
-					responseElements: { stackDriftDetectionId: detection.id },
-				}),
+	// Event history answers the event name each lookup asks for.
+	cloudtrail
+		.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'SetAlarmState' }] })
+		.callsFake((input) =>
+			guard('cloudtrail:LookupEvents', () =>
+				lookupSetAlarmStatePage(setAlarmStateCallsOf(account), input, { accountId, region }),
+			)(),
+		);
+	cloudtrail
+		.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DetectStackDrift' }] })
+		.callsFake(
+			guard('cloudtrail:LookupEvents', () => ({
+				Events: [...account.driftDetections].reverse().map((detection, index) => ({
+					EventId: `ev-${index}`,
+					EventName: 'DetectStackDrift',
+					EventTime: new Date(detection.at),
+					EventSource: 'cloudformation.amazonaws.com',
+					Username: 'learner',
+					CloudTrailEvent: JSON.stringify({
+						eventVersion: '1.09',
+						eventSource: 'cloudformation.amazonaws.com',
+						eventName: 'DetectStackDrift',
+						awsRegion: region,
+						requestParameters: { stackName: detection.stack },
+						responseElements: { stackDriftDetectionId: detection.id },
+					}),
+				})),
 			})),
-		})),
-	);
+		);
 
 	const events = mockClient(EventBridgeClient);
 	events.on(ListRulesCommand).callsFake(
@@ -565,7 +605,7 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 						oldState: { stateValue: change.from, stateReason: 'previous' },
 						newState: change.byHand
 							? { stateValue: change.to, stateReason: 'testing purposes' }
-							: evaluatedState(change),
+							: { ...evaluatedState(change), ...(change.forged ? { stateReason: 'testing purposes' } : {}) },
 					}),
 				})),
 		}))(),
