@@ -111,21 +111,40 @@ describe('diagrams rendered at build time', () => {
 		'canary-rollback': '/day-3/release-engineering/',
 	};
 
-	test('on a 375 px phone every diagram shows its phone layout, whole, without sideways scrolling', async () => {
+	/**
+	 * The smallest text in an SVG as drawn, in CSS px: each text's font size times the scale the SVG is
+	 * drawn at (its screen matrix), since a drawing shrunk to fit a column shrinks its text too.
+	 */
+	const smallestTextPx = (svg: SVGSVGElement) =>
+		Math.min(
+			...[...svg.querySelectorAll('text')].map(
+				(text) => Number.parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0),
+			),
+		);
+
+	test('on 320 and 375 px phones every diagram shows its phone layout, whole, without sideways scrolling, its text at 11 px or more', async () => {
 		const { page } = await newWatchedPage(browser);
 		try {
-			await page.setViewportSize({ width: 375, height: 812 });
-			for (const [name, path] of Object.entries(phoneLayouts)) {
-				await page.goto(siteUrl(path), { waitUntil: 'load' });
-				const figure = page.locator(`figure[data-diagram="${name}"]`);
-				expect(await figure.locator('.course-diagram__narrow svg').isVisible(), name).toBe(true);
-				expect(await figure.locator('.course-diagram__wide svg').isVisible(), name).toBe(false);
-				const canvas = await figure
-					.locator('[role="region"]')
-					.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
-				expect(canvas.scrollWidth, name).toBeLessThanOrEqual(canvas.clientWidth);
-				expect(await figure.locator('figcaption').textContent(), name).not.toContain('scroll sideways');
-				expect(await axeViolations(page, `figure[data-diagram="${name}"]`), name).toEqual([]);
+			for (const width of [320, 375]) {
+				await page.setViewportSize({ width, height: 812 });
+				for (const [name, path] of Object.entries(phoneLayouts)) {
+					await page.goto(siteUrl(path), { waitUntil: 'load' });
+					const figure = page.locator(`figure[data-diagram="${name}"]`);
+					const narrow = figure.locator('.course-diagram__narrow svg');
+					expect(await narrow.isVisible(), `${name} at ${width} px`).toBe(true);
+					expect(await figure.locator('.course-diagram__wide svg').isVisible(), name).toBe(false);
+					const canvas = await figure
+						.locator('[role="region"]')
+						.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+					expect(canvas.scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(canvas.clientWidth);
+					expect(await figure.locator('figcaption').textContent(), name).not.toContain('scroll sideways');
+					// Below 11 px a phone reader has to zoom; a layout that shrinks that far needs shorter labels or
+					// fewer boxes per row in src/diagrams/NAME.narrow.dot.
+					expect(await narrow.evaluate(smallestTextPx), `${name} at ${width} px`).toBeGreaterThanOrEqual(11);
+					if (width === 375) {
+						expect(await axeViolations(page, `figure[data-diagram="${name}"]`), name).toEqual([]);
+					}
+				}
 			}
 			// On a desktop the wide layouts come back, the home page's map beside the title included.
 			await page.setViewportSize({ width: 1280, height: 800 });
