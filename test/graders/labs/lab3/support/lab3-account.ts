@@ -26,6 +26,7 @@ import {
 	XRayClient,
 } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
+import { type AlarmChange, alarmHistoryItem, setAlarmStateCallsOf } from '../../../support/alarm-history-mock.ts';
 import { lookupSetAlarmStatePage, type SetAlarmStateCallSpec } from '../../../support/set-alarm-state-events.ts';
 import { answerSnsTopics } from '../../../support/sns-topics-mock.ts';
 
@@ -45,30 +46,6 @@ export const app = {
 	latencyAlarm: 'lab3-api-p90-latency',
 	errorAlarm: 'lab3-api-error-rate',
 } as const;
-
-export interface AlarmChange {
-	alarmName: string;
-	at: string;
-	from: string;
-	to: string;
-	byHand?: boolean;
-	forged?: boolean;
-}
-
-/** The SetAlarmState calls CloudTrail holds for the account: those behind `byHand` and `forged` changes, and the others. */
-export function setAlarmStateCallsOf(
-	account: Pick<Lab3Account, 'history' | 'setAlarmStateCalls'>,
-): SetAlarmStateCallSpec[] {
-	const made = account.history
-		.filter((change) => change.byHand || change.forged)
-		.map((change) => ({
-			alarmName: change.alarmName,
-			stateValue: change.to,
-			changedAt: change.at,
-			...(change.forged ? { stateReasonData: evaluatedState(change).stateReasonData } : {}),
-		}));
-	return [...made, ...(account.setAlarmStateCalls ?? [])];
-}
 
 export interface Lab3Account {
 	stacks: {
@@ -290,29 +267,6 @@ export function completeLab3Account(): Lab3Account {
 	};
 }
 
-/**
- * A state reached by evaluation, as DescribeAlarmHistory records it (shape of the AWS CLI reference
- * example for describe-alarm-history): the evaluated datapoints travel in `stateReasonData`.
- */
-function evaluatedState(change: { at: string; to: string }) {
-	const breaching = change.to === 'ALARM';
-	const queryDate = change.at.replace('Z', '').replace(/(\.\d+)?$/, '.419+0000');
-	return {
-		stateValue: change.to,
-		stateReason: `Threshold Crossed: 2 out of the last 3 datapoints [${breaching ? '2150.0, 1980.5' : '210.0, 190.5'}] were ${breaching ? '' : 'not '}greater than the threshold (1000.0).`,
-		stateReasonData: {
-			version: '1.0',
-			queryDate,
-			startDate: queryDate,
-			unit: 'Milliseconds',
-			period: 60,
-			recentDatapoints: breaching ? [2150.0, 1980.5, 640.2] : [210.0, 190.5, 180.1],
-			threshold: 1000.0,
-			evaluatedDatapoints: [{ timestamp: queryDate, sampleCount: 120.0, value: breaching ? 2150.0 : 210.0 }],
-		},
-	};
-}
-
 export interface MockOptions {
 	/** Items per page, to exercise pagination (default 2). */
 	pageSize?: number;
@@ -496,20 +450,7 @@ export function mockLab3Account(account: Lab3Account, options: MockOptions = {})
 			const items = account.history.filter((change) => within(change.at, input.StartDate, input.EndDate));
 			const page = paged(items, input.NextToken, size);
 			return {
-				AlarmHistoryItems: page.items.map((change) => ({
-					AlarmName: change.alarmName,
-					AlarmType: 'MetricAlarm',
-					Timestamp: new Date(change.at),
-					HistoryItemType: 'StateUpdate',
-					HistorySummary: `Alarm updated from ${change.from} to ${change.to}`,
-					HistoryData: JSON.stringify({
-						version: '1.0',
-						oldState: { stateValue: change.from, stateReason: 'previous' },
-						newState: change.byHand
-							? { stateValue: change.to, stateReason: 'testing purposes' }
-							: { ...evaluatedState(change), ...(change.forged ? { stateReason: 'testing purposes' } : {}) },
-					}),
-				})),
+				AlarmHistoryItems: page.items.map(alarmHistoryItem),
 				NextToken: page.next,
 			};
 		});

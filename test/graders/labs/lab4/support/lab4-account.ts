@@ -41,6 +41,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
+import { type AlarmChange, alarmHistoryItem, setAlarmStateCallsOf } from '../../../support/alarm-history-mock.ts';
 import { fisCommands, mockFis } from '../../../support/fis-mock.ts';
 import { lookupSetAlarmStatePage, type SetAlarmStateCallSpec } from '../../../support/set-alarm-state-events.ts';
 
@@ -76,30 +77,6 @@ export interface FisTemplate {
 	targets: Record<string, ExperimentTemplateTarget>;
 	actions: Record<string, ExperimentTemplateAction>;
 	stopConditions: ExperimentTemplateStopCondition[];
-}
-
-export interface AlarmChange {
-	alarmName: string;
-	at: string;
-	from: string;
-	to: string;
-	byHand?: boolean;
-	forged?: boolean;
-}
-
-/** The SetAlarmState calls CloudTrail holds for the account: those behind `byHand` and `forged` changes, and the others. */
-export function setAlarmStateCallsOf(
-	account: Pick<Lab4Account, 'history' | 'setAlarmStateCalls'>,
-): SetAlarmStateCallSpec[] {
-	const made = account.history
-		.filter((change) => change.byHand || change.forged)
-		.map((change) => ({
-			alarmName: change.alarmName,
-			stateValue: change.to,
-			changedAt: change.at,
-			...(change.forged ? { stateReasonData: evaluatedState(change).stateReasonData } : {}),
-		}));
-	return [...made, ...(account.setAlarmStateCalls ?? [])];
 }
 
 export interface Lab4Account {
@@ -342,29 +319,6 @@ const denied = (action: string) =>
 const notFound = (message: string) =>
 	Object.assign(new Error(message), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
 
-/**
- * A state reached by evaluation, as DescribeAlarmHistory records it (shape of the AWS CLI reference
- * example for describe-alarm-history): the evaluated datapoints travel in `stateReasonData`.
- */
-function evaluatedState(change: { at: string; to: string }) {
-	const breaching = change.to === 'ALARM';
-	const queryDate = change.at.replace('Z', '').replace(/(\.\d+)?$/, '.419+0000');
-	return {
-		stateValue: change.to,
-		stateReason: `Threshold Crossed: 2 out of the last 3 datapoints [${breaching ? '2150.0, 1980.5' : '210.0, 190.5'}] were ${breaching ? '' : 'not '}greater than the threshold (1000.0).`,
-		stateReasonData: {
-			version: '1.0',
-			queryDate,
-			startDate: queryDate,
-			unit: 'Milliseconds',
-			period: 60,
-			recentDatapoints: breaching ? [2150.0, 1980.5, 640.2] : [210.0, 190.5, 180.1],
-			threshold: 1000.0,
-			evaluatedDatapoints: [{ timestamp: queryDate, sampleCount: 120.0, value: breaching ? 2150.0 : 210.0 }],
-		},
-	};
-}
-
 export interface MockOptions {
 	/** IAM actions the grader may not call: each answers AccessDenied. */
 	deny?: readonly string[];
@@ -594,20 +548,7 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 					const at = Date.parse(change.at);
 					return at >= input.StartDate.getTime() && at <= input.EndDate.getTime();
 				})
-				.map((change) => ({
-					AlarmName: change.alarmName,
-					AlarmType: 'MetricAlarm',
-					Timestamp: new Date(change.at),
-					HistoryItemType: 'StateUpdate',
-					HistorySummary: `Alarm updated from ${change.from} to ${change.to}`,
-					HistoryData: JSON.stringify({
-						version: '1.0',
-						oldState: { stateValue: change.from, stateReason: 'previous' },
-						newState: change.byHand
-							? { stateValue: change.to, stateReason: 'testing purposes' }
-							: { ...evaluatedState(change), ...(change.forged ? { stateReason: 'testing purposes' } : {}) },
-					}),
-				})),
+				.map(alarmHistoryItem),
 		}))(),
 	);
 
