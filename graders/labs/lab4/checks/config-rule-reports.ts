@@ -18,6 +18,13 @@ function appPhysicalIds(view: Parameters<CheckDefinition['evaluate']>[0], stackI
 	return ids;
 }
 
+/**
+ * Whether the rule's results still stand: ACTIVE, or EVALUATING, the state Config sets "temporarily
+ * after you use the StartConfigRulesEvaluation request" (Re-evaluate in the console) while it keeps the
+ * earlier results. DELETING and DELETING_RESULTS rules are on their way out with their results.
+ */
+const reportsResults = (rule: ConfigRuleEvaluations) => rule.state === 'ACTIVE' || rule.state === 'EVALUATING';
+
 export const configRuleReports: CheckDefinition = {
 	id: 'config-rule-reports',
 	reads: ['cloudformation.stacks', 'cloudformation.sre-lab-stack-resources', 'config.rule-evaluations'],
@@ -39,7 +46,7 @@ export const configRuleReports: CheckDefinition = {
 		const rules = readable.readable;
 		// Config names a function or a table by its name, the same physical id CloudFormation lists.
 		const reporting = rules
-			.filter((rule) => rule.state === 'ACTIVE')
+			.filter(reportsResults)
 			.map((rule) => ({ rule, onApp: rule.evaluations.filter((evaluation) => appIds.has(evaluation.resourceId)) }))
 			.filter(({ onApp }) => onApp.length > 0);
 		const first = reporting[0];

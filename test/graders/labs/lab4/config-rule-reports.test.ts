@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ConfigRuleEvaluations } from '../../../../graders/collectors/config/rule-evaluations.ts';
+import type { PerResource } from '../../../../graders/engine/types.ts';
 import { app, completeLab4Account } from './support/lab4-account.ts';
 import { collectLab4 } from './support/lab4-scenarios.ts';
 import { gradeCheck } from './support/lab4-steps.ts';
@@ -34,5 +36,27 @@ describe('config-rule-reports', () => {
 		const account = completeLab4Account();
 		const result = gradeCheck(await collectLab4(account, { deny: ['config:GetComplianceDetailsByConfigRule'] }), id);
 		expect(result.status).toBe('error');
+	});
+});
+
+describe('config-rule-reports: rule states', () => {
+	/** The collected snapshot with every rule in `state`, as DescribeConfigRules would report it. */
+	async function withRuleState(state: string) {
+		const snapshot = await collectLab4(completeLab4Account());
+		const read = snapshot.reads['config.rule-evaluations'] as { ok: true; data: PerResource<ConfigRuleEvaluations> };
+		for (const outcome of Object.values(read.data)) if (outcome.ok) outcome.data.state = state;
+		return snapshot;
+	}
+
+	it('passes while a Re-evaluate runs: Config sets EVALUATING after StartConfigRulesEvaluation and keeps the results', async () => {
+		const result = gradeCheck(await withRuleState('EVALUATING'), id);
+		expect(result.status).toBe('pass');
+		expect(result.evidence).toContain(app.orders);
+	});
+
+	it('fails on a rule being deleted (DELETING), whose results go with it', async () => {
+		const result = gradeCheck(await withRuleState('DELETING'), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('(DELETING,');
 	});
 });
