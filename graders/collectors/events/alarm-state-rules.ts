@@ -1,6 +1,7 @@
 import { EventBridgeClient, ListRulesCommand, type Rule } from '@aws-sdk/client-eventbridge';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
+import { canMatchAlarmStateChange } from './alarm-state-pattern.ts';
 import { listTargets, type RuleTarget } from './scheduled-rules.ts';
 
 export interface AlarmStateRule {
@@ -12,43 +13,32 @@ export interface AlarmStateRule {
 	targets: RuleTarget[];
 }
 
-/**
- * Whether a rule's pattern can match CloudWatch's alarm state change events: the pattern names the
- * source `aws.cloudwatch` (rules for other services' events are not read further).
- */
-export function matchesCloudWatchEvents(eventPattern: string): boolean {
-	try {
-		const pattern = JSON.parse(eventPattern) as { source?: unknown };
-		const sources = Array.isArray(pattern.source) ? pattern.source : [pattern.source];
-		return sources.includes('aws.cloudwatch');
-	} catch {
-		return false;
-	}
-}
-
-async function listCloudWatchRules(events: EventBridgeClient): Promise<Rule[]> {
+/** The default bus's rules whose pattern can match an alarm state change (the only bus CloudWatch sends them to). */
+async function listAlarmStateRules(events: EventBridgeClient): Promise<Rule[]> {
 	const rules: Rule[] = [];
 	let nextToken: string | undefined;
 	do {
 		const page = await events.send(new ListRulesCommand({ NextToken: nextToken, Limit: 100 }));
-		rules.push(...(page.Rules ?? []).filter((rule) => rule.EventPattern && matchesCloudWatchEvents(rule.EventPattern)));
+		rules.push(
+			...(page.Rules ?? []).filter((rule) => rule.EventPattern && canMatchAlarmStateChange(rule.EventPattern)),
+		);
 		nextToken = page.NextToken;
 	} while (nextToken);
 	return rules;
 }
 
 /**
- * Rules on the default event bus whose pattern matches CloudWatch events (alarm state changes), with
- * their targets, keyed by rule name: how an alarm starts an Automation runbook through EventBridge.
+ * Rules on the default event bus whose pattern can match a CloudWatch alarm state change (see
+ * alarm-state-pattern.ts: source, detail-type and state, with any of EventBridge's matchers), with their targets, keyed by rule name: how an alarm starts an Automation runbook through EventBridge.
  */
 export const eventsAlarmStateRules: Collector<PerResource<AlarmStateRule>> = {
 	id: 'events.alarm-state-rules',
-	description: 'EventBridge rules matching CloudWatch (alarm state change) events, and their targets',
+	description: 'EventBridge rules whose pattern can match CloudWatch alarm state change events, and their targets',
 	iamActions: ['events:ListRules', 'events:ListTargetsByRule'],
 	async collect({ clients }) {
 		const events = clients.get(EventBridgeClient);
 		const rules = new Map(
-			(await listCloudWatchRules(events)).flatMap((rule) => (rule.Name ? [[rule.Name, rule] as const] : [])),
+			(await listAlarmStateRules(events)).flatMap((rule) => (rule.Name ? [[rule.Name, rule] as const] : [])),
 		);
 		return fanOut(
 			[...rules.keys()],

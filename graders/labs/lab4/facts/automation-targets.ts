@@ -1,3 +1,4 @@
+import { canMatchAlarmStateChange } from '../../../collectors/events/alarm-state-pattern.ts';
 import type { AlarmStateRule } from '../../../collectors/events/alarm-state-rules.ts';
 
 /**
@@ -7,22 +8,6 @@ import type { AlarmStateRule } from '../../../collectors/events/alarm-state-rule
 export function automationDocumentOf(targetArn: string): string | null {
 	const match = /^arn:aws[a-z-]*:ssm:[^:]*:[^:]*:automation-definition\/([^:]+)(?::.*)?$/.exec(targetArn);
 	return match?.[1] ?? null;
-}
-
-/**
- * Whether the rule's pattern matches alarm state changes: its detail-type, when it names one, includes
- * "CloudWatch Alarm State Change" (a pattern on source alone matches them too).
- */
-export function matchesAlarmStateChanges(eventPattern: string): boolean {
-	try {
-		const pattern = JSON.parse(eventPattern) as { 'detail-type'?: unknown };
-		const detailType = pattern['detail-type'];
-		if (detailType === undefined) return true;
-		const types = Array.isArray(detailType) ? detailType : [detailType];
-		return types.includes('CloudWatch Alarm State Change');
-	} catch {
-		return false;
-	}
 }
 
 export interface RemediationRoute {
@@ -35,14 +20,17 @@ export interface RemediationRoute {
 
 /** Every (rule, runbook) pair through which an alarm state change starts an Automation runbook. */
 export function remediationRoutes(rules: readonly AlarmStateRule[]): RemediationRoute[] {
-	return rules
-		.filter((rule) => matchesAlarmStateChanges(rule.eventPattern))
-		.flatMap((rule) =>
-			rule.targets.flatMap((target) => {
-				const document = automationDocumentOf(target.arn);
-				return document
-					? [{ rule: rule.name, enabled: rule.state === 'ENABLED', document, roleArn: target.roleArn }]
-					: [];
-			}),
-		);
+	return (
+		rules
+			// Snapshots saved before the collector kept only such rules hold others too.
+			.filter((rule) => canMatchAlarmStateChange(rule.eventPattern))
+			.flatMap((rule) =>
+				rule.targets.flatMap((target) => {
+					const document = automationDocumentOf(target.arn);
+					return document
+						? [{ rule: rule.name, enabled: rule.state === 'ENABLED', document, roleArn: target.roleArn }]
+						: [];
+				}),
+			)
+	);
 }

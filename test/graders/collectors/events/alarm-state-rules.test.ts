@@ -1,10 +1,7 @@
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-	eventsAlarmStateRules,
-	matchesCloudWatchEvents,
-} from '../../../../graders/collectors/events/alarm-state-rules.ts';
+import { eventsAlarmStateRules } from '../../../../graders/collectors/events/alarm-state-rules.ts';
 import { accessDenied, runCollector } from '../../labs/lab4/support/run-collector.ts';
 
 const events = mockClient(EventBridgeClient);
@@ -45,9 +42,25 @@ describe('events.alarm-state-rules', () => {
 		expect(events.commandCalls(ListTargetsByRuleCommand)).toHaveLength(1);
 	});
 
-	it('reads a source given as one string and ignores patterns that are not JSON', () => {
-		expect(matchesCloudWatchEvents('{"source":"aws.cloudwatch"}')).toBe(true);
-		expect(matchesCloudWatchEvents('not json')).toBe(false);
+	it('keeps a rule on detail-type alone or with prefix matchers, and drops one on alarm configuration changes', async () => {
+		const byDetailType = JSON.stringify({ 'detail-type': ['CloudWatch Alarm State Change'] });
+		const byPrefix = JSON.stringify({
+			source: [{ prefix: 'aws.' }],
+			'detail-type': [{ prefix: 'CloudWatch Alarm S' }],
+		});
+		const configChanges = JSON.stringify({
+			source: ['aws.cloudwatch'],
+			'detail-type': ['CloudWatch Alarm Configuration Change'],
+		});
+		events.on(ListRulesCommand).resolves({
+			Rules: [
+				{ Name: 'by-detail-type', State: 'ENABLED', EventPattern: byDetailType, EventBusName: 'default' },
+				{ Name: 'by-prefix', State: 'ENABLED', EventPattern: byPrefix, EventBusName: 'default' },
+				{ Name: 'config-changes', State: 'ENABLED', EventPattern: configChanges, EventBusName: 'default' },
+			],
+		});
+		events.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
+		expect(Object.keys(await runCollector(eventsAlarmStateRules)).sort()).toEqual(['by-detail-type', 'by-prefix']);
 	});
 
 	it('lets access denied fail the read', async () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AutomationExecution } from '../../../../graders/collectors/ssm/automation-executions.ts';
 import type { Snapshot } from '../../../../graders/engine/types.ts';
-import {
-	automationDocumentOf,
-	matchesAlarmStateChanges,
-} from '../../../../graders/labs/lab4/facts/automation-targets.ts';
+import { automationDocumentOf, remediationRoutes } from '../../../../graders/labs/lab4/facts/automation-targets.ts';
 import { accountId, app, completeLab4Account } from './support/lab4-account.ts';
 import { collectLab4 } from './support/lab4-scenarios.ts';
 import { gradeCheck } from './support/lab4-steps.ts';
@@ -41,10 +38,57 @@ describe('automation targets', () => {
 		expect(automationDocumentOf('arn:aws:lambda:eu-west-1:123456789012:function:f')).toBeNull();
 	});
 
-	it('counts patterns on alarm state changes, or on the source alone, and not other detail types', () => {
-		expect(matchesAlarmStateChanges('{"source":["aws.cloudwatch"]}')).toBe(true);
-		expect(matchesAlarmStateChanges('{"detail-type":["CloudWatch Alarm State Change"]}')).toBe(true);
-		expect(matchesAlarmStateChanges('{"detail-type":["CloudWatch Alarm Configuration Change"]}')).toBe(false);
+	it('reads an AWS-owned runbook (no account in the ARN) and a pinned version', () => {
+		expect(automationDocumentOf('arn:aws:ssm:eu-west-1::automation-definition/AWS-RestartEC2Instance')).toBe(
+			'AWS-RestartEC2Instance',
+		);
+		expect(automationDocumentOf('arn:aws:ssm:eu-west-1:123456789012:automation-definition/MyRunbook:3')).toBe(
+			'MyRunbook',
+		);
+	});
+
+	it('leaves out rules of a snapshot whose pattern can never match an alarm state change', () => {
+		const target = {
+			id: 'runbook',
+			arn: 'arn:aws:ssm:eu-west-1:123456789012:automation-definition/MyRunbook',
+			roleArn: null,
+		};
+		const rule = (name: string, pattern: object) => ({
+			name,
+			state: 'ENABLED',
+			eventPattern: JSON.stringify(pattern),
+			targets: [target],
+		});
+		const routes = remediationRoutes([
+			rule('source-only', { source: ['aws.cloudwatch'] }),
+			rule('by-wildcard', { 'detail-type': [{ wildcard: 'CloudWatch Alarm *' }] }),
+			rule('config-changes', { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm Configuration Change'] }),
+		]);
+		expect(routes.map((route) => route.rule)).toEqual(['source-only', 'by-wildcard']);
+	});
+});
+
+describe('remediation-ran: rule patterns', () => {
+	it('passes with a rule on detail-type alone and prefix matchers (no source named)', async () => {
+		const account = completeLab4Account();
+		for (const rule of account.rules) {
+			rule.pattern = {
+				'detail-type': [{ prefix: 'CloudWatch Alarm State' }],
+				detail: { state: { value: [{ 'anything-but': ['OK', 'INSUFFICIENT_DATA'] }] } },
+			};
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('pass');
+	});
+
+	it('fails with a rule on state values an alarm never has', async () => {
+		const account = completeLab4Account();
+		for (const rule of account.rules) {
+			rule.pattern = { source: ['aws.cloudwatch'], detail: { state: { value: ['Alarm'] } } };
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('No EventBridge rule');
 	});
 });
 
