@@ -50,8 +50,22 @@ const roleName = (roleArn: string) => roleArn.split('/').at(-1) ?? roleArn;
 const denialNote = (decision: SimulatedDecision) =>
 	decision.missingContext.length > 0 ? ` (the policy depends on ${decision.missingContext.join(', ')})` : '';
 
-/** What keeps the role from being scoped to exactly the app functions it targets; throws when unread. */
-function roleProblems(scope: RoleScope, targetArns: readonly string[], names: Map<string, string>): string[] {
+/** A condition key that holds a tag of the simulated resource: the grader passes the function's tags as these. */
+const isResourceTagKey = (key: string) => key.startsWith('aws:ResourceTag/');
+
+/**
+ * What keeps the role from being scoped to exactly the app functions it targets; throws when unread.
+ * IAM's simulator does not look up a resource's tags: the grader passes them as `aws:ResourceTag/*`
+ * context. A target denied for lack of such a key was judged without its tags when the tag read failed,
+ * so that denial is the grader's (`readTags` throws the failed read); with the tags read, the function
+ * simply does not carry the tag the policy asks for.
+ */
+function roleProblems(
+	scope: RoleScope,
+	targetArns: readonly string[],
+	names: Map<string, string>,
+	readTags: () => unknown,
+): string[] {
 	const role = roleName(scope.roleArn);
 	if (!scope.roleExists)
 		return [`its role ${scope.roleArn} does not exist in IAM: create the experiment role, or point the template at it`];
@@ -66,6 +80,7 @@ function roleProblems(scope: RoleScope, targetArns: readonly string[], names: Ma
 				message: `The snapshot has no simulation of the experiment role on ${arn}. Collect it again; this is not counted against the learner.`,
 			});
 		}
+		if (decision.decision !== 'allowed' && decision.missingContext.some(isResourceTagKey)) readTags();
 		if (decision.decision !== 'allowed')
 			problems.push(
 				`its role ${role} may not ${scope.action} on ${names.get(arn) ?? arn}${denialNote(decision)}, so FIS cannot inject the fault there`,
@@ -118,7 +133,9 @@ export function judgeTemplate(view: SnapshotView, template: ExperimentTemplate, 
 				message: `The snapshot has no simulation of template ${template.id}'s role. Collect it again; this is not counted against the learner.`,
 			});
 		}
-		problems.push(...roleProblems(requireOutcome(outcome), [...targeted.keys()].sort(), targeted));
+		problems.push(
+			...roleProblems(requireOutcome(outcome), [...targeted.keys()].sort(), targeted, context.taggedFunctions),
+		);
 	}
 	const alarmConditions = template.stopConditions.filter(
 		(condition) => condition.source === 'aws:cloudwatch:alarm' && condition.value,

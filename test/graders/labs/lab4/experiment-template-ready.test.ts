@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadOutcome } from '../../../../graders/engine/types.ts';
+import type { RoleScope } from '../../../../graders/collectors/iam/fis-role-scope.ts';
+import type { PerResource, ReadOutcome, Snapshot } from '../../../../graders/engine/types.ts';
 import { app, completeLab4Account, functionArn, latencyAlarm } from './support/lab4-account.ts';
 import { collectLab4 } from './support/lab4-scenarios.ts';
 import { gradeCheck } from './support/lab4-steps.ts';
 
 const id = 'experiment-template-ready';
+
+/** The role-scope read as IAM answers for a role whose statement needs `aws:ResourceTag/team`, which no target was given. */
+function denyTargetsForMissingTag(snapshot: Snapshot): void {
+	const scopes = snapshot.reads['iam.fis-role-scope'] as ReadOutcome<PerResource<RoleScope>>;
+	if (!scopes.ok) throw new Error('role scope not read');
+	for (const outcome of Object.values(scopes.data)) {
+		if (!outcome.ok) throw new Error('role not simulated');
+		for (const arn of Object.keys(outcome.data.targets))
+			outcome.data.targets[arn] = { decision: 'implicitDeny', missingContext: ['aws:ResourceTag/team'] };
+	}
+}
+
 const otherAccount = 'arn:aws:lambda:eu-west-1:123456789012:function:payments-api';
 
 describe('experiment-template-ready', () => {
@@ -22,6 +35,43 @@ describe('experiment-template-ready', () => {
 		const result = gradeCheck(await collectLab4(account), id);
 		expect(result.status).toBe('pass');
 		expect(result.message).toContain(app.orders);
+	});
+
+	it('passes a template that picks some of the app functions (COUNT, PERCENT) and narrows them with filters', async () => {
+		// FIS picks among the resolved functions; every one it may pick is an app function, so the fault
+		// stays on the app and the role must still allow each of them.
+		for (const selectionMode of ['COUNT(1)', 'PERCENT(50)']) {
+			const account = completeLab4Account();
+			for (const template of account.fisTemplates) {
+				template.targets = {
+					'app-functions': {
+						resourceType: 'aws:lambda:function',
+						resourceArns: [functionArn(app.orders), functionArn(app.inventory)],
+						filters: [{ path: 'Configuration.Runtime', values: ['nodejs20.x'] }],
+						selectionMode,
+					},
+				};
+			}
+			expect(gradeCheck(await collectLab4(account), id).status).toBe('pass');
+		}
+	});
+
+	it('is could-not-grade when a role scoped by a tag condition is denied on a target whose tags could not be read', async () => {
+		// The simulator takes a resource's tags only from ContextEntries: without the tag read the grader
+		// passed none, and IAM answers implicitDeny listing the key it missed (ResourceSpecificResults).
+		const snapshot = await collectLab4(completeLab4Account(), { deny: ['tag:GetResources'] });
+		denyTargetsForMissingTag(snapshot);
+		const result = gradeCheck(snapshot, id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('tag:GetResources');
+	});
+
+	it('fails a role scoped by a tag condition on a target that does not carry the tag (tags read)', async () => {
+		const snapshot = await collectLab4(completeLab4Account());
+		denyTargetsForMissingTag(snapshot);
+		const result = gradeCheck(snapshot, id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('(the policy depends on aws:ResourceTag/team)');
 	});
 
 	it('passes a stop condition on a composite alarm built on an app alarm', async () => {
