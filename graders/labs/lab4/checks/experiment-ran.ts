@@ -1,3 +1,4 @@
+import { ReadFailed } from '../../../engine/errors.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { countsAsGameDay, type ExperimentOutcome } from '../facts/experiment-outcome.ts';
 import { gameDayRunReads, gameDayRuns, type JudgedRun } from '../facts/game-day-runs.ts';
@@ -9,7 +10,23 @@ const outcomeWords: Record<ExperimentOutcome, string> = {
 	failed: 'failed',
 	'in-progress': 'is still running',
 	cancelled: 'was cancelled',
+	unrecognised: 'is in a state this grader does not know',
 };
+
+/**
+ * A run whose state the grader cannot interpret might be the game day: that is the grader's trouble,
+ * so it cannot be graded rather than failed (only when no run counts).
+ */
+function requireRecognised(runs: readonly JudgedRun[]): void {
+	const unknown = runs.find((run) => run.outcome === 'unrecognised');
+	if (!unknown) return;
+	throw new ReadFailed({
+		kind: 'other',
+		service: 'fis',
+		operation: 'GetExperiment',
+		message: `Experiment ${unknown.experiment.id} is in the state "${unknown.experiment.status}", which this version of sre-lab does not know: update sre-lab and check again; this is not counted against the learner.`,
+	});
+}
 
 function describeRun({ experiment, outcome }: JudgedRun): string {
 	// FIS's reason is a sentence of its own; its full stop would double the message's.
@@ -45,6 +62,7 @@ export const experimentRan: CheckDefinition = {
 		}
 		// An experiment or template that could not be read might be the one that counts.
 		requireAll();
+		requireRecognised(runs);
 		const templates = ready.map((judgement) => judgement.template.id).join(', ');
 		if (runs.length === 0) {
 			return {

@@ -14,7 +14,9 @@ export type ExperimentOutcome =
 	| 'stopped-by-hand'
 	| 'failed'
 	| 'in-progress'
-	| 'cancelled';
+	| 'cancelled'
+	/** A state this grader does not know (FIS added `cancelled` in 2024; it may add more), or none. */
+	| 'unrecognised';
 
 const inProgress = new Set(['pending', 'initiating', 'running', 'stopping']);
 
@@ -36,7 +38,7 @@ export function experimentOutcome(
 	if (status === 'completed') return 'completed';
 	if (status === 'failed') return 'failed';
 	if (status === 'cancelled') return 'cancelled';
-	if (status !== 'stopped') return inProgress.has(status) ? 'in-progress' : 'failed';
+	if (status !== 'stopped') return inProgress.has(status) ? 'in-progress' : 'unrecognised';
 	if (/stop condition/i.test(experiment.reason ?? '')) return 'stopped-by-stop-condition';
 	const start = Date.parse(experiment.startTime ?? experiment.creationTime ?? '');
 	const end = Date.parse(experiment.endTime ?? '') + stopConditionSlackMs;

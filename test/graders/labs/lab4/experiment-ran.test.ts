@@ -33,6 +33,11 @@ describe('experiment outcome', () => {
 			expect(experimentOutcome({ ...stopped, status }, noHistory)).toBe('in-progress');
 	});
 
+	it('does not take a state it does not know (or none) for a failure', () => {
+		for (const status of ['unknown', 'paused'])
+			expect(experimentOutcome({ ...stopped, status }, noHistory)).toBe('unrecognised');
+	});
+
 	it('takes a stopped experiment as stopped by its stop condition when its alarm fired while it ran', () => {
 		expect(experimentOutcome(stopped, () => alarmAt('2026-11-22T10:06:00.000Z'))).toBe('stopped-by-stop-condition');
 		// FIS records the end a little after it saw the alarm.
@@ -95,6 +100,14 @@ describe('experiment-ran', () => {
 		expect(result.status).toBe('fail');
 		expect(result.message).toContain('is still running');
 		expect(result.message).toContain('Wait until it ends');
+	});
+
+	it('is could-not-grade, not fail, when the only experiment is in a state the grader does not know', async () => {
+		const account = completeLab4Account();
+		for (const experiment of account.experiments) experiment.status = 'paused';
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('is in the state "paused", which this version of sre-lab does not know');
 	});
 
 	it('does not count an experiment before the window', async () => {
