@@ -1,8 +1,23 @@
 import type { DriftDetectionHistory } from '../../../collectors/cloudformation/drift-detections.ts';
+import { ReadFailed } from '../../../engine/errors.ts';
 import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
-import { driftRoundTrip, stackDetections } from '../facts/drift-sequence.ts';
+import { cloudTrailDelayMs } from '../../shared/forged-alarm-states.ts';
+import {
+	type CompletedDetection,
+	driftRoundTrip,
+	stackDetections,
+	unlistedLatestCheck,
+} from '../facts/drift-sequence.ts';
+
+/** How the message names a detection: its time, and where the grader saw it when CloudTrail does not list it yet. */
+const when = (detection: CompletedDetection) =>
+	detection.detectionId === null
+		? `${detection.at} (the stack's last drift check in CloudFormation, not yet listed in CloudTrail)`
+		: detection.at;
+const ids = (detections: readonly CompletedDetection[]) =>
+	detections.flatMap((detection) => (detection.detectionId ? [detection.detectionId] : []));
 
 export const driftDetectedAndFixed: CheckDefinition = {
 	id: 'drift-detected-and-fixed',
@@ -18,22 +33,39 @@ export const driftDetectedAndFixed: CheckDefinition = {
 			};
 		}
 		const history = view.read<DriftDetectionHistory>('cloudformation.drift-detections');
-		const perStack = stacks.map((stack) => ({ stack, ...stackDetections(history, stack) }));
+		const perStack = stacks.map((stack) => {
+			const { completed: listed, unreadable } = stackDetections(history, stack);
+			const unlisted = unlistedLatestCheck(history, stack, listed);
+			return { stack, unreadable, unlisted, completed: unlisted ? [...listed, unlisted] : listed };
+		});
 		for (const { stack, completed } of perStack) {
 			const roundTrip = driftRoundTrip(completed);
 			if (roundTrip) {
 				return {
 					status: 'pass',
-					message: `Drift detection on ${stack.stackName} found ${roundTrip.drifted.driftedResourceCount ?? 'some'} drifted resource(s) at ${roundTrip.drifted.at}, and the latest detection, at ${roundTrip.inSync.at}, reports IN_SYNC.`,
-					evidence: [stack.stackId, roundTrip.drifted.detectionId, roundTrip.inSync.detectionId],
+					message: `Drift detection on ${stack.stackName} found ${roundTrip.drifted.driftedResourceCount ?? 'some'} drifted resource(s) at ${roundTrip.drifted.at}, and the latest detection, at ${when(roundTrip.inSync)}, reports IN_SYNC.`,
+					evidence: [stack.stackId, ...ids([roundTrip.drifted, roundTrip.inSync])],
 				};
 			}
 		}
 		const names = stacks.map((stack) => stack.stackName).join(', ');
 		// A detection whose result could not be read might be the missing half: the verdict is then unknown.
 		for (const outcome of perStack.flatMap(({ unreadable }) => unreadable)) requireOutcome(outcome);
+		// The IN_SYNC check CloudTrail does not list yet may follow a DRIFTED one it does not list either.
+		for (const { unlisted, completed } of perStack) {
+			const settledAt = Date.parse(history.until) - cloudTrailDelayMs;
+			if (unlisted?.status !== 'IN_SYNC' || Date.parse(unlisted.at) <= settledAt) continue;
+			if (completed.some((detection) => detection.status === 'DRIFTED')) continue;
+			throw new ReadFailed({
+				kind: 'other',
+				service: 'cloudtrail',
+				operation: 'LookupEvents',
+				action: 'cloudtrail:LookupEvents',
+				message: `The stack's last drift check, at ${unlisted.at}, reports IN_SYNC, and CloudTrail, which lists a DetectStackDrift call only minutes after it is made, does not list it yet: an earlier DRIFTED detection may be missing from it too. Run the check again after ${new Date(Date.parse(unlisted.at) + cloudTrailDelayMs).toISOString()}; this is not counted against the learner.`,
+			});
+		}
 		const all = perStack.flatMap(({ completed }) => completed);
-		const evidence = [...stacks.map((stack) => stack.stackId), ...all.map((detection) => detection.detectionId)];
+		const evidence = [...stacks.map((stack) => stack.stackId), ...ids(all)];
 		const truncatedNote = history.truncated
 			? ' (CloudTrail held more DetectStackDrift calls than the grader reads)'
 			: '';
@@ -48,7 +80,7 @@ export const driftDetectedAndFixed: CheckDefinition = {
 		if (latest?.status === 'DRIFTED') {
 			return {
 				status: 'fail',
-				message: `The latest drift detection on ${names} (${latest.at}) reports DRIFTED: undo the manual change (or update the stack to match), then detect drift again until it reports IN_SYNC.`,
+				message: `The latest drift detection on ${names} (${when(latest)}) reports DRIFTED: undo the manual change (or update the stack to match), then detect drift again until it reports IN_SYNC.`,
 				evidence,
 			};
 		}

@@ -7,7 +7,8 @@ import type { Stack } from '../../../collectors/cloudformation/stacks.ts';
 import type { ReadOutcome } from '../../../engine/types.ts';
 
 export interface CompletedDetection {
-	detectionId: string;
+	/** Null for the stack's latest check as DescribeStacks reports it, before CloudTrail lists its call. */
+	detectionId: string | null;
 	/** When CloudFormation ran it (its Timestamp), else when it was requested. ISO 8601. */
 	at: string;
 	/** DRIFTED or IN_SYNC (UNKNOWN and NOT_CHECKED results are left out). */
@@ -69,4 +70,22 @@ export function driftRoundTrip(detections: readonly CompletedDetection[]): Drift
 	if (latest?.status !== 'IN_SYNC') return null;
 	const drifted = detections.filter((detection) => detection.status === 'DRIFTED' && detection.at < latest.at).at(-1);
 	return drifted ? { drifted, inSync: latest } : null;
+}
+
+/**
+ * The stack's latest check as DescribeStacks reports it (DriftInformation), as a detection, when it is
+ * later than every detection CloudTrail lists: CloudTrail shows a DetectStackDrift call minutes after
+ * it is made, and the learner often checks right after detecting drift the second time. Null when it
+ * is not later, not DRIFTED or IN_SYNC, or the snapshot predates the read.
+ */
+export function unlistedLatestCheck(
+	history: DriftDetectionHistory,
+	stack: Stack,
+	listed: readonly CompletedDetection[],
+): CompletedDetection | null {
+	const latest = history.latestChecks?.[stack.stackId];
+	if (!latest || (latest.status !== 'DRIFTED' && latest.status !== 'IN_SYNC')) return null;
+	const lastListed = listed.at(-1);
+	if (lastListed && Date.parse(lastListed.at) >= Date.parse(latest.checkedAt)) return null;
+	return { detectionId: null, at: latest.checkedAt, status: latest.status, driftedResourceCount: null };
 }

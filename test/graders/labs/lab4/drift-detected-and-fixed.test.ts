@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type {
+	DriftDetectionHistory,
+	StackLatestCheck,
+} from '../../../../graders/collectors/cloudformation/drift-detections.ts';
 import { type CompletedDetection, driftRoundTrip } from '../../../../graders/labs/lab4/facts/drift-sequence.ts';
 import { app, completeLab4Account } from './support/lab4-account.ts';
 import { collectLab4 } from './support/lab4-scenarios.ts';
@@ -80,5 +84,61 @@ describe('drift-detected-and-fixed', () => {
 		const result = gradeCheck(await collectLab4(completeLab4Account(), { deny: ['cloudtrail:LookupEvents'] }), id);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('cloudtrail:LookupEvents');
+	});
+});
+
+describe('drift-detected-and-fixed: a detection CloudTrail does not list yet', () => {
+	/**
+	 * The complete account graded with only the DRIFTED detection in CloudTrail (its call listed, the
+	 * IN_SYNC one made minutes before the grader read CloudTrail) and DescribeStacks' DriftInformation
+	 * reporting `latest` for the app stack.
+	 */
+	async function withLatestCheck(latest: StackLatestCheck | null, listed = 1) {
+		const account = completeLab4Account();
+		account.driftDetections = account.driftDetections.slice(0, listed);
+		const snapshot = await collectLab4(account);
+		const read = snapshot.reads['cloudformation.drift-detections'] as { ok: true; data: DriftDetectionHistory };
+		read.data.latestChecks = latest ? { [app.stackId]: latest } : {};
+		return snapshot;
+	}
+
+	it('passes when DescribeStacks reports IN_SYNC after the DRIFTED detection CloudTrail lists', async () => {
+		const result = gradeCheck(await withLatestCheck({ status: 'IN_SYNC', checkedAt: '2026-11-22T11:55:00.000Z' }), id);
+		expect(result.status).toBe('pass');
+		expect(result.message).toContain('not yet listed in CloudTrail');
+	});
+
+	it('fails when DescribeStacks reports a DRIFTED check later than the IN_SYNC one CloudTrail lists', async () => {
+		const result = gradeCheck(
+			await withLatestCheck({ status: 'DRIFTED', checkedAt: '2026-11-22T11:55:00.000Z' }, 2),
+			id,
+		);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('reports DRIFTED');
+	});
+
+	it('is could-not-grade when both detections may still be missing from CloudTrail', async () => {
+		const result = gradeCheck(
+			await withLatestCheck({ status: 'IN_SYNC', checkedAt: '2026-11-22T11:55:00.000Z' }, 0),
+			id,
+		);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('Run the check again after 2026-11-22T12:10:00.000Z');
+	});
+
+	it('fails on an IN_SYNC check old enough for CloudTrail to list an earlier DRIFTED one', async () => {
+		const result = gradeCheck(
+			await withLatestCheck({ status: 'IN_SYNC', checkedAt: '2026-11-22T11:30:00.000Z' }, 0),
+			id,
+		);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('reported only IN_SYNC');
+	});
+
+	it('keeps the pass of a snapshot saved before DescribeStacks was read', async () => {
+		const snapshot = await collectLab4(completeLab4Account());
+		const read = snapshot.reads['cloudformation.drift-detections'] as { ok: true; data: DriftDetectionHistory };
+		delete read.data.latestChecks;
+		expect(gradeCheck(snapshot, id).status).toBe('pass');
 	});
 });
