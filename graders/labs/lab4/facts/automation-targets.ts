@@ -10,6 +10,12 @@ export function automationDocumentOf(targetArn: string): string | null {
 	return match?.[1] ?? null;
 }
 
+/**
+ * Rule states in which EventBridge delivers events (ListRules' State): ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS
+ * is an enabled rule that also receives read-only management events from CloudTrail.
+ */
+const enabledStates = new Set(['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS']);
+
 export interface RemediationRoute {
 	rule: string;
 	enabled: boolean;
@@ -28,7 +34,7 @@ export function remediationRoutes(rules: readonly AlarmStateRule[]): Remediation
 				rule.targets.flatMap((target) => {
 					const document = automationDocumentOf(target.arn);
 					return document
-						? [{ rule: rule.name, enabled: rule.state === 'ENABLED', document, roleArn: target.roleArn }]
+						? [{ rule: rule.name, enabled: enabledStates.has(rule.state), document, roleArn: target.roleArn }]
 						: [];
 				}),
 			)

@@ -47,6 +47,20 @@ describe('automation targets', () => {
 		);
 	});
 
+	it('counts a rule ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (a ListRules state) as enabled', () => {
+		const [route] = remediationRoutes([
+			{
+				name: 'remediate',
+				state: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
+				eventPattern: '{"source":["aws.cloudwatch"]}',
+				targets: [
+					{ id: 'runbook', arn: 'arn:aws:ssm:eu-west-1::automation-definition/AWS-RestartEC2Instance', roleArn: null },
+				],
+			},
+		]);
+		expect(route?.enabled).toBe(true);
+	});
+
 	it('leaves out rules of a snapshot whose pattern can never match an alarm state change', () => {
 		const target = {
 			id: 'runbook',
