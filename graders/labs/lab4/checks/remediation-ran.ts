@@ -23,6 +23,20 @@ function roleNameOf(route: RemediationRoute): string {
 	return route.roleArn ? (roleOfArn(route.roleArn)?.name ?? route.roleArn) : 'none';
 }
 
+/** AutomationExecutionStatus values of a run that has not ended: it may still succeed. */
+const runningStatuses = new Set([
+	'Pending',
+	'InProgress',
+	'Waiting',
+	'Scheduled',
+	'RunbookInProgress',
+	'PendingApproval',
+	'Approved',
+	'PendingChangeCalendarOverride',
+	'ChangeCalendarOverrideApproved',
+	'Cancelling',
+]);
+
 export const remediationRan: CheckDefinition = {
 	id: 'remediation-ran',
 	reads: ['events.alarm-state-rules', 'ssm.automation-executions'],
@@ -89,12 +103,15 @@ export const remediationRan: CheckDefinition = {
 			};
 		}
 		const names = [...documents].sort().join(', ');
+		const running = runs.filter((run) => runningStatuses.has(run.status));
 		return {
 			status: 'fail',
 			message:
-				runs.length > 0
-					? `${names} ran ${runs.length} time(s) since ${view.window.since} but never succeeded (${runs.map((run) => `${run.executionId}: ${run.status}`).join('; ')}): open the execution in Systems Manager > Automation to see the failed step, often the role's permissions.`
-					: `No run of ${names} started since ${view.window.since}: let the alarm change state (run the experiment) and check the rule's target role may start the runbook (ssm:StartAutomationExecution, and iam:PassRole for its AutomationAssumeRole).`,
+				running.length > 0
+					? `${names} has not succeeded yet: ${running.map((run) => `${run.executionId} (started ${run.startTime}) is ${run.status}`).join('; ')}. Check again when it ends (Systems Manager > Automation shows its steps).`
+					: runs.length > 0
+						? `${names} ran ${runs.length} time(s) since ${view.window.since} but never succeeded (${runs.map((run) => `${run.executionId}: ${run.status}`).join('; ')}): open the execution in Systems Manager > Automation to see the failed step, often the role's permissions.`
+						: `No run of ${names} started since ${view.window.since}: let the alarm change state (run the experiment) and check the rule's target role may start the runbook (ssm:StartAutomationExecution, and iam:PassRole for its AutomationAssumeRole).`,
 			evidence: [...enabled.map((candidate) => candidate.rule), ...runs.map((run) => run.executionId)],
 		};
 	},

@@ -115,6 +115,16 @@ describe('remediation-ran', () => {
 		expect(result.message).toContain('No EventBridge rule');
 	});
 
+	it('says a run still in progress has not ended, instead of pointing at a failed step', async () => {
+		const account = completeLab4Account();
+		account.executions = [{ id: 'run-1', document: app.runbook, start: '2026-11-22T11:58:00Z', status: 'InProgress' }];
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('run-1 (started 2026-11-22T11:58:00.000Z) is InProgress');
+		expect(result.message).toContain('Check again when it ends');
+		expect(result.message).not.toContain('failed step');
+	});
+
 	it('fails when the runbook never succeeded, naming the runs', async () => {
 		const account = completeLab4Account();
 		account.executions = [{ id: 'run-1', document: app.runbook, start: '2026-11-22T10:07:00Z', status: 'Failed' }];
