@@ -2,6 +2,7 @@ import { FisClient, GetExperimentCommand, paginateListExperiments } from '@aws-s
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { fanOut } from '../fan-out.ts';
 import type { ExperimentTemplate } from './lab4-experiment-templates.ts';
+import { lambdaFaultActions } from './lambda-fault-targets.ts';
 
 export interface Experiment {
 	id: string;
@@ -18,14 +19,31 @@ export interface Experiment {
 	endTime: string | null;
 	/** The alarm ARNs among the experiment's stop conditions (copied from its template when it started). */
 	stopConditionAlarms: string[];
+	/**
+	 * The state of each of its Lambda fault actions (`completed`, `stopped`, `skipped`, `cancelled`, …):
+	 * whether the fault was injected at all. Absent in snapshots saved before sre-lab read it.
+	 */
+	faultActionStates?: string[];
+	/**
+	 * `skip-all` for a target preview, which "completes" without running any action; `run-all` or null
+	 * otherwise. Absent in snapshots saved before sre-lab read it.
+	 */
+	actionsMode?: string | null;
 }
 
 const iso = (date: Date | undefined) => date?.toISOString() ?? null;
 
 /**
+ * `experimentOptions.actionsMode` arrived in FIS after this SDK release: its types lack it, but the
+ * deserializer passes `experimentOptions` through whole, so the field is there when FIS sends it.
+ */
+const actionsModeOf = (options: object | undefined) =>
+	(options as { actionsMode?: string } | undefined)?.actionsMode ?? null;
+
+/**
  * The experiments started from the lab's templates (fis.lab4-experiment-templates) and created in the
  * time window. ListExperiments (100 a page) gives each one's template and creation time but not when it
- * started and ended, so each of those is read with GetExperiment, on its own.
+ * started and ended, nor its actions' states, so each of those is read with GetExperiment, on its own.
  */
 export const fisLab4Experiments: Collector<PerResource<Experiment>> = {
 	id: 'fis.lab4-experiments',
@@ -65,6 +83,12 @@ export const fisLab4Experiments: Collector<PerResource<Experiment>> = {
 					stopConditionAlarms: (experiment?.stopConditions ?? []).flatMap((condition) =>
 						condition.source === 'aws:cloudwatch:alarm' && condition.value ? [condition.value] : [],
 					),
+					faultActionStates: Object.values(experiment?.actions ?? {}).flatMap((action) =>
+						(lambdaFaultActions as readonly string[]).includes(action.actionId ?? '')
+							? [action.state?.status ?? 'unknown']
+							: [],
+					),
+					actionsMode: actionsModeOf(experiment?.experimentOptions),
 				};
 			},
 			{ service: 'fis', operation: 'GetExperiment' },

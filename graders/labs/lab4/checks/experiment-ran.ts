@@ -10,6 +10,8 @@ const outcomeWords: Record<ExperimentOutcome, string> = {
 	failed: 'failed',
 	'in-progress': 'is still running',
 	cancelled: 'was cancelled',
+	'no-fault-injected':
+		'ended without injecting the fault (its Lambda fault actions never ran: a target preview, or targets that resolved to no function)',
 	unrecognised: 'is in a state this grader does not know',
 };
 
@@ -41,6 +43,8 @@ function describeRun({ experiment, outcome }: JudgedRun): string {
 function advice(runs: readonly JudgedRun[]): string {
 	if (runs.some((run) => run.outcome === 'in-progress'))
 		return 'Wait until it ends (the template sets its duration), then check again.';
+	if (runs.some((run) => run.outcome === 'no-fault-injected'))
+		return 'Start the experiment itself (aws fis start-experiment, or Start experiment in the console), not a target preview, and check that its targets resolve to the Lab 3 functions.';
 	if (runs.some((run) => run.outcome === 'failed'))
 		return "Read the failed experiment's state reason in the FIS console; it is most often a permission the experiment role lacks or a function without the FIS extension layer. Fix it and start a new experiment.";
 	return 'Start a new experiment and let it run until it completes or its alarm stops it; an experiment stopped by hand does not show how the system behaves under the fault.';

@@ -15,6 +15,7 @@ export type ExperimentOutcome =
 	| 'failed'
 	| 'in-progress'
 	| 'cancelled'
+	| 'no-fault-injected'
 	/** A state this grader does not know (FIS added `cancelled` in 2024; it may add more), or none. */
 	| 'unrecognised';
 
@@ -22,6 +23,21 @@ const inProgress = new Set(['pending', 'initiating', 'running', 'stopping']);
 
 /** The alarm's name from its ARN (`arn:aws:cloudwatch:<region>:<account>:alarm:<name>`). */
 export const alarmNameOf = (arn: string) => arn.split(':alarm:')[1] ?? arn;
+
+/** The states of a fault action that ran: it injected the fault, until its end or until it was stopped. */
+const ranStates = new Set(['completed', 'stopped', 'stopping']);
+
+/**
+ * Whether an experiment that ended injected its fault. A target preview (`actionsMode` `skip-all`)
+ * completes with every action `skipped`, and so does an experiment whose targets resolved to nothing
+ * under `emptyTargetResolutionMode` `skip`; an action an early stop kept from starting is `cancelled`.
+ * A snapshot saved before sre-lab read the actions' states says nothing either way: it counts as before.
+ */
+function injectedFault(experiment: Experiment): boolean {
+	if (experiment.actionsMode === 'skip-all') return false;
+	if (experiment.faultActionStates === undefined) return true;
+	return experiment.faultActionStates.some((state) => ranStates.has(state));
+}
 
 /**
  * What became of one experiment. FIS puts an experiment a stop condition ended in the same `stopped`
@@ -35,6 +51,7 @@ export function experimentOutcome(
 	history: () => readonly AlarmStateChange[],
 ): ExperimentOutcome {
 	const status = experiment.status;
+	if ((status === 'completed' || status === 'stopped') && !injectedFault(experiment)) return 'no-fault-injected';
 	if (status === 'completed') return 'completed';
 	if (status === 'failed') return 'failed';
 	if (status === 'cancelled') return 'cancelled';

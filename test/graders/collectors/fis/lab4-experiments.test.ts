@@ -65,7 +65,22 @@ describe('fis.lab4-experiments', () => {
 				roleArn: 'arn:aws:iam::111122223333:role/sre-lab4-fis',
 				state: { status: 'stopped', reason: 'Experiment stopped.' },
 				targets: {},
-				actions: {},
+				// GetExperiment's ExperimentAction map: the template's actions, each with its state in this run.
+				actions: {
+					'add-delay': {
+						actionId: 'aws:lambda:invocation-add-delay',
+						parameters: { duration: 'PT10M', startupDelayMilliseconds: '1500' },
+						targets: { Functions: 'app-functions' },
+						state: { status: 'stopped', reason: 'Experiment stopped.' },
+					},
+					'wait-first': { actionId: 'aws:fis:wait', parameters: { duration: 'PT1M' }, state: { status: 'completed' } },
+				},
+				// Newer than this SDK's types (actionsMode), but passed through by its deserializer.
+				experimentOptions: {
+					accountTargeting: 'single-account',
+					emptyTargetResolutionMode: 'fail',
+					actionsMode: 'run-all',
+				} as object,
 				stopConditions: [{ source: 'aws:cloudwatch:alarm', value: alarmArn }, { source: 'none' }],
 				creationTime: new Date('2026-11-22T10:00:00Z'),
 				startTime: new Date('2026-11-22T10:00:05Z'),
@@ -86,6 +101,8 @@ describe('fis.lab4-experiments', () => {
 					startTime: '2026-11-22T10:00:05.000Z',
 					endTime: '2026-11-22T10:07:40.000Z',
 					stopConditionAlarms: [alarmArn],
+					faultActionStates: ['stopped'],
+					actionsMode: 'run-all',
 				},
 			},
 		});

@@ -53,6 +53,34 @@ describe('experiment outcome', () => {
 		);
 	});
 
+	it('does not count an experiment that ended without running its Lambda fault action', () => {
+		const completed = { ...stopped, status: 'completed', actionsMode: 'run-all' };
+		// A target preview completes with every action skipped.
+		expect(
+			experimentOutcome({ ...completed, actionsMode: 'skip-all', faultActionStates: ['skipped'] }, noHistory),
+		).toBe('no-fault-injected');
+		// Targets that resolved to nothing under emptyTargetResolutionMode skip.
+		expect(experimentOutcome({ ...completed, faultActionStates: ['skipped'] }, noHistory)).toBe('no-fault-injected');
+		// Stopped before the fault action started (it waited on another action).
+		expect(
+			experimentOutcome({ ...stopped, faultActionStates: ['cancelled'] }, () => alarmAt('2026-11-22T10:06:00.000Z')),
+		).toBe('no-fault-injected');
+		// No Lambda fault action at all: the template was given one after this run.
+		expect(experimentOutcome({ ...completed, faultActionStates: [] }, noHistory)).toBe('no-fault-injected');
+	});
+
+	it('counts a fault action that ran to its end or was stopped with the experiment', () => {
+		const completed = { ...stopped, status: 'completed', actionsMode: 'run-all' };
+		expect(experimentOutcome({ ...completed, faultActionStates: ['completed', 'skipped'] }, noHistory)).toBe(
+			'completed',
+		);
+		expect(
+			experimentOutcome({ ...stopped, faultActionStates: ['stopped'] }, () => alarmAt('2026-11-22T10:06:00.000Z')),
+		).toBe('stopped-by-stop-condition');
+		// A snapshot saved before sre-lab read the actions' states counts as before.
+		expect(experimentOutcome({ ...stopped, status: 'completed' }, noHistory)).toBe('completed');
+	});
+
 	it('believes a reason that says the stop condition stopped it', () => {
 		expect(experimentOutcome({ ...stopped, reason: 'Stop condition triggered.' }, noHistory)).toBe(
 			'stopped-by-stop-condition',
@@ -108,6 +136,19 @@ describe('experiment-ran', () => {
 		const result = gradeCheck(await collectLab4(account), id);
 		expect(result.status).toBe('error');
 		expect(result.message).toContain('is in the state "paused", which this version of sre-lab does not know');
+	});
+
+	it('fails a target preview, which completes without injecting the fault', async () => {
+		const account = completeLab4Account();
+		for (const experiment of account.experiments) {
+			experiment.status = 'completed';
+			experiment.actionStatus = 'skipped';
+			experiment.actionsMode = 'skip-all';
+		}
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain('ended without injecting the fault');
+		expect(result.message).toContain('not a target preview');
 	});
 
 	it('does not count an experiment before the window', async () => {

@@ -100,6 +100,10 @@ export interface Lab4Account {
 		created: string;
 		start?: string;
 		end?: string;
+		/** Each of its template's actions' state; by default the experiment's own (running, completed, stopped, …). */
+		actionStatus?: string;
+		/** `skip-all` for a target preview. */
+		actionsMode?: 'skip-all' | 'run-all';
 	}[];
 	/** The function ARNs each experiment role may call lambda:GetFunction on; `*` for any. A role not listed does not exist. */
 	roleAllows: Record<string, string[]>;
@@ -604,7 +608,18 @@ export function mockLab4Account(account: Lab4Account, options: MockOptions = {})
 					roleArn: template?.roleArn,
 					state: { status: experiment.status, reason: experiment.reason },
 					targets: template?.targets,
-					actions: {},
+					// GetExperiment's ExperimentAction: the template's action with its state in this run.
+					actions: Object.fromEntries(
+						Object.entries(template?.actions ?? {}).map(([name, action]) => [
+							name,
+							{ ...action, state: { status: experiment.actionStatus ?? experiment.status } },
+						]),
+					),
+					experimentOptions: {
+						accountTargeting: 'single-account',
+						emptyTargetResolutionMode: 'fail',
+						actionsMode: experiment.actionsMode ?? 'run-all',
+					},
 					stopConditions: template?.stopConditions,
 					creationTime: new Date(experiment.created),
 					startTime: experiment.start ? new Date(experiment.start) : undefined,
