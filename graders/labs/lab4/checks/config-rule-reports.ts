@@ -2,7 +2,8 @@ import type { StackResource } from '../../../collectors/cloudformation/sre-lab-s
 import type { ConfigRuleEvaluations } from '../../../collectors/config/rule-evaluations.ts';
 import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
-import { isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
+import { appResources, isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
+import { appAlarms } from '../facts/app-alarm-arns.ts';
 import { readableItems } from '../facts/readable.ts';
 
 /** The names and ids AWS gave the app stack's resources (function names, table name, API id…). */
@@ -19,6 +20,19 @@ function appPhysicalIds(view: Parameters<CheckDefinition['evaluate']>[0], stackI
 }
 
 /**
+ * The application's alarms (Lab 3's, on the app's metrics), by name and by ARN: a rule such as
+ * CLOUDWATCH_ALARM_ACTION_CHECK evaluates them, though they live outside the app stack (Lab 3 builds
+ * them by hand or in a stack of their own). Config's documentation does not say which of the two it
+ * uses as an alarm's resource id, so both count. Read only when a rule reports on alarms at all.
+ */
+function appAlarmIds(view: Parameters<CheckDefinition['evaluate']>[0]): Set<string> {
+	const alarms = appAlarms(view, appResources(view));
+	const ids = new Set<string>();
+	for (const [arn, name] of [...alarms.metric, ...alarms.composite]) ids.add(arn).add(name);
+	return ids;
+}
+
+/**
  * Whether the rule's results still stand: ACTIVE, or EVALUATING, the state Config sets "temporarily
  * after you use the StartConfigRulesEvaluation request" (Re-evaluate in the console) while it keeps the
  * earlier results. DELETING and DELETING_RESULTS rules are on their way out with their results.
@@ -27,7 +41,13 @@ const reportsResults = (rule: ConfigRuleEvaluations) => rule.state === 'ACTIVE' 
 
 export const configRuleReports: CheckDefinition = {
 	id: 'config-rule-reports',
-	reads: ['cloudformation.stacks', 'cloudformation.sre-lab-stack-resources', 'config.rule-evaluations'],
+	reads: [
+		'cloudformation.stacks',
+		'cloudformation.sre-lab-stack-resources',
+		'config.rule-evaluations',
+		'cloudwatch.metric-alarms',
+		'cloudwatch.composite-alarms',
+	],
 	evaluate(view) {
 		const stacks = lab3Stacks(view).filter(isDeployed);
 		if (stacks.length === 0) {
@@ -45,9 +65,17 @@ export const configRuleReports: CheckDefinition = {
 		const readable = readableItems(view.read<PerResource<ConfigRuleEvaluations>>('config.rule-evaluations'));
 		const rules = readable.readable;
 		// Config names a function or a table by its name, the same physical id CloudFormation lists.
-		const reporting = rules
-			.filter(reportsResults)
-			.map((rule) => ({ rule, onApp: rule.evaluations.filter((evaluation) => appIds.has(evaluation.resourceId)) }))
+		const active = rules.filter(reportsResults);
+		const isAlarm = (evaluation: { resourceType: string }) => evaluation.resourceType === 'AWS::CloudWatch::Alarm';
+		const alarmIds = active.some((rule) => rule.evaluations.some(isAlarm)) ? appAlarmIds(view) : new Set<string>();
+		const reporting = active
+			.map((rule) => ({
+				rule,
+				onApp: rule.evaluations.filter(
+					(evaluation) =>
+						appIds.has(evaluation.resourceId) || (isAlarm(evaluation) && alarmIds.has(evaluation.resourceId)),
+				),
+			}))
 			.filter(({ onApp }) => onApp.length > 0);
 		const first = reporting[0];
 		if (first) {
@@ -70,7 +98,7 @@ export const configRuleReports: CheckDefinition = {
 		const names = rules.map((rule) => `"${rule.ruleName}" (${rule.state}, ${rule.evaluations.length} result(s))`);
 		return {
 			status: 'fail',
-			message: `None of the Config rules ${names.join(', ')} has reported COMPLIANT or NON_COMPLIANT for a resource of the Lab 3 stack: check the recorder records those resource types (Lambda functions, CloudWatch alarms…), the rule's scope includes them, and wait for an evaluation (or start one with Re-evaluate).`,
+			message: `None of the Config rules ${names.join(', ')} has reported COMPLIANT or NON_COMPLIANT for a resource of the Lab 3 application (its stack's resources or its alarms): check the recorder records those resource types (Lambda functions, CloudWatch alarms…), the rule's scope includes them, and wait for an evaluation (or start one with Re-evaluate).`,
 			evidence: rules.map((rule) => rule.ruleName),
 		};
 	},

@@ -60,3 +60,41 @@ describe('config-rule-reports: rule states', () => {
 		expect(result.message).toContain('(DELETING,');
 	});
 });
+
+describe('config-rule-reports: a rule on the application alarms', () => {
+	/** A CLOUDWATCH_ALARM_ACTION_CHECK rule: Config evaluates alarms, which Lab 3 keeps outside its app stack. */
+	function withAlarmRule(resourceId: string) {
+		const account = completeLab4Account();
+		account.configRules = [
+			{
+				name: 'alarms-have-actions',
+				identifier: 'CLOUDWATCH_ALARM_ACTION_CHECK',
+				results: [{ type: 'AWS::CloudWatch::Alarm', id: resourceId, compliance: 'COMPLIANT' }],
+			},
+		];
+		return account;
+	}
+
+	it('passes when the rule reports on an alarm of the app, named as Config names it (by name or ARN)', async () => {
+		for (const resourceId of [app.latencyAlarm, app.latencyAlarmArn]) {
+			const result = gradeCheck(await collectLab4(withAlarmRule(resourceId)), id);
+			expect(result.status, resourceId).toBe('pass');
+			expect(result.evidence).toContain(resourceId);
+		}
+	});
+
+	it('fails when the only alarm it reports on is not on the app metrics', async () => {
+		const result = gradeCheck(await collectLab4(withAlarmRule('billing-estimated-charges')), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain("its stack's resources or its alarms");
+	});
+
+	it('is could-not-grade when the alarms may not be read and nothing else passes', async () => {
+		const result = gradeCheck(
+			await collectLab4(withAlarmRule(app.latencyAlarm), { deny: ['cloudwatch:DescribeAlarms'] }),
+			id,
+		);
+		expect(result.status).toBe('error');
+		expect(result.message).toContain('cloudwatch:DescribeAlarms');
+	});
+});
