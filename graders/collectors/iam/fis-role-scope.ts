@@ -19,6 +19,12 @@ export interface RoleScope {
 	targets: Record<string, SimulatedDecision>;
 	/** A function in the same account and Region that the template does not target. */
 	outsider: { arn: string; decision: SimulatedDecision };
+	/**
+	 * The other lab functions (tagged `sre-lab`) that the template does not target, by ARN, each simulated
+	 * with its own tags: the made-up outsider carries no tags, so a role scoped by a tag condition broader
+	 * than its targets' (`sre-lab` like `lab*`) shows only here. Absent in snapshots saved before.
+	 */
+	others?: Record<string, SimulatedDecision>;
 }
 
 /** The outsider function's ARN, in the role's account and partition and the grader's Region. */
@@ -56,7 +62,7 @@ function tagsOrNull(need: <T>(id: string) => T): Record<string, Record<string, s
 /**
  * Whether each lab experiment template's role is scoped to its targets, by IAM's policy simulator:
  * lambda:GetFunction on every function the Lambda fault actions target must be allowed, and on a
- * function the template does not target must not be. One simulation per function (SimulatePrincipalPolicy's
+ * function the template does not target (a made-up one, and the other lab functions) must not be. One simulation per function (SimulatePrincipalPolicy's
  * top-level decision is the strictest over all resources of a call), with the function's tags as
  * context; keyed by template id, one template's failure apart from the others'.
  */
@@ -99,15 +105,22 @@ export const iamFisRoleScope: Collector<PerResource<RoleScope>> = {
 					),
 				].sort();
 				const outsider = outsiderFunctionArn(template.roleArn, region);
+				const otherArns = Object.keys(taggedFunctions ?? {})
+					.filter((arn) => !arns.includes(arn))
+					.sort();
 				try {
 					const targets: Record<string, SimulatedDecision> = {};
 					for (const arn of arns) targets[arn] = await simulate(template.roleArn, arn);
+					const outsiderDecision = await simulate(template.roleArn, outsider);
+					const others: Record<string, SimulatedDecision> = {};
+					for (const arn of otherArns) others[arn] = await simulate(template.roleArn, arn);
 					return {
 						roleArn: template.roleArn,
 						roleExists: true,
 						action: lambdaTargetAction,
 						targets,
-						outsider: { arn: outsider, decision: await simulate(template.roleArn, outsider) },
+						outsider: { arn: outsider, decision: outsiderDecision },
+						others,
 					};
 				} catch (error) {
 					// A role deleted (or mistyped) after the template was made is the learner's to fix, not a failed read.
@@ -119,6 +132,7 @@ export const iamFisRoleScope: Collector<PerResource<RoleScope>> = {
 						action: lambdaTargetAction,
 						targets: Object.fromEntries(arns.map((arn) => [arn, denied])),
 						outsider: { arn: outsider, decision: denied },
+						others: Object.fromEntries(otherArns.map((arn) => [arn, denied])),
 					};
 				}
 			},

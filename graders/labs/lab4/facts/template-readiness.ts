@@ -86,6 +86,14 @@ function roleProblems(
 				`its role ${role} may not ${scope.action} on ${names.get(arn) ?? arn}${denialNote(decision)}, so FIS cannot inject the fault there`,
 			);
 	}
+	const others = Object.entries(scope.others ?? {})
+		.filter(([, decision]) => decision.decision === 'allowed')
+		.map(([arn]) => arn.split(':function:')[1] ?? arn);
+	// A role the made-up function already shows to be too broad needs no second message.
+	if (others.length > 0 && scope.outsider.decision.decision !== 'allowed')
+		problems.push(
+			`its role ${role} may also ${scope.action} on lab functions it does not target (${others.join(', ')}): limit the statement's Resource to the target functions' ARNs, or its tag condition to a tag only they carry`,
+		);
 	if (scope.outsider.decision.decision === 'allowed')
 		problems.push(
 			`its role ${role} may also ${scope.action} on functions it does not target (the grader simulated ${scope.outsider.arn}): limit the statement's Resource to the target functions' ARNs, or add a condition on a tag only they carry`,

@@ -96,6 +96,7 @@ describe('iam.fis-role-scope', () => {
 						arn: 'arn:aws:lambda:eu-west-1:111122223333:function:sre-lab-grader-probe-not-a-target',
 						decision: { decision: 'implicitDeny', missingContext: [] },
 					},
+					others: {},
 				},
 			},
 		});
@@ -123,6 +124,31 @@ describe('iam.fis-role-scope', () => {
 			ContextKeyType: 'string',
 			ContextKeyValues: ['lab3'],
 		});
+	});
+
+	it('simulates the other lab functions the template does not target, each with its own tags', async () => {
+		// A role whose tag condition is broader than its targets' (sre-lab like lab*): the made-up outsider,
+		// which has no tags, is denied, but the Lab 2 function is allowed.
+		const lab2 = 'arn:aws:lambda:eu-west-1:111122223333:function:lab2-cleanup';
+		roleAllowing([orders, lab2]);
+		const tags = {
+			[orders]: { ok: true as const, data: { 'sre-lab': 'lab3' } },
+			[lab2]: { ok: true as const, data: { 'sre-lab': 'lab2' } },
+		};
+		const scopes = await collect([template('EXTbyarn', { resourceArns: [orders] })], tags);
+		expect(scopes.EXTbyarn).toMatchObject({
+			ok: true,
+			data: {
+				outsider: { decision: { decision: 'implicitDeny' } },
+				others: { [lab2]: { decision: 'allowed', missingContext: [] } },
+			},
+		});
+		const lab2Call = iam
+			.commandCalls(SimulatePrincipalPolicyCommand)
+			.find((call) => call.args[0].input.ResourceArns?.[0] === lab2);
+		expect(lab2Call?.args[0].input.ContextEntries).toEqual([
+			{ ContextKeyName: 'aws:ResourceTag/sre-lab', ContextKeyType: 'string', ContextKeyValues: ['lab2'] },
+		]);
 	});
 
 	it('reads the per-resource decision and its missing context keys', async () => {

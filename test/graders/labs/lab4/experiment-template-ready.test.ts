@@ -132,6 +132,18 @@ describe('experiment-template-ready', () => {
 		expect(result.message).toContain(`its role ${app.fisRole} does not exist in IAM`);
 	});
 
+	it('fails a role that may also touch another lab function, as a tag condition broader than the targets’ allows', async () => {
+		const account = completeLab4Account();
+		account.roleAllows = {
+			[app.fisRole]: [functionArn(app.orders), functionArn(app.inventory), functionArn('lab2-snapshot-cleanup')],
+		};
+		const result = gradeCheck(await collectLab4(account), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).toContain(
+			'may also lambda:GetFunction on lab functions it does not target (lab2-snapshot-cleanup)',
+		);
+	});
+
 	it('fails a role that may touch any function', async () => {
 		const account = completeLab4Account();
 		account.roleAllows = { [app.fisRole]: ['*'] };
