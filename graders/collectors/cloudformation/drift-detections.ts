@@ -1,8 +1,4 @@
-import {
-	CloudFormationClient,
-	DescribeStackDriftDetectionStatusCommand,
-	paginateDescribeStacks,
-} from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStackDriftDetectionStatusCommand } from '@aws-sdk/client-cloudformation';
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import type { Collector, PerResource } from '../../engine/types.ts';
 import { cloudTrailRecord, lookupByEventName } from '../cloudtrail/lookup-by-event-name.ts';
@@ -40,43 +36,6 @@ export interface DriftDetectionHistory {
 	requests: DriftDetectionRequest[];
 	/** Keyed by detection id; a detection CloudFormation no longer keeps is a failed entry, not a verdict. */
 	statuses: PerResource<DriftDetectionStatus>;
-	/**
-	 * Each live stack's drift status as DescribeStacks reports it (DriftInformation), keyed by stack id,
-	 * for stacks checked in the window: CloudTrail lists a DetectStackDrift call only minutes after it
-	 * is made, so the latest detection can be here before it is there. Absent from snapshots saved
-	 * before sre-lab read it.
-	 */
-	latestChecks?: Record<string, StackLatestCheck>;
-}
-
-/** DescribeStacks' DriftInformation of one stack. */
-export interface StackLatestCheck {
-	/** DRIFTED, IN_SYNC or UNKNOWN (stacks NOT_CHECKED are left out). */
-	status: string;
-	/**
-	 * LastCheckTimestamp (ISO 8601): "most recent time when a drift detection operation was initiated
-	 * on the stack, or any of its individual resources".
-	 */
-	checkedAt: string;
-}
-
-/** The drift status of the live stacks checked in the window (DescribeStacks without a name lists live stacks only). */
-async function latestChecksOf(
-	cloudformation: CloudFormationClient,
-	since: string,
-	until: string,
-): Promise<Record<string, StackLatestCheck>> {
-	const checks: Record<string, StackLatestCheck> = {};
-	for await (const page of paginateDescribeStacks({ client: cloudformation }, {})) {
-		for (const stack of page.Stacks ?? []) {
-			const status = stack.DriftInformation?.StackDriftStatus;
-			const checkedAt = stack.DriftInformation?.LastCheckTimestamp?.toISOString();
-			if (!stack.StackId || !status || status === 'NOT_CHECKED' || !checkedAt) continue;
-			if (checkedAt < since || checkedAt > until) continue;
-			checks[stack.StackId] = { status, checkedAt };
-		}
-	}
-	return checks;
 }
 
 /** 500 drift detections (10 pages, 5 s at the rate limit) is far beyond one lab's game day. */
@@ -101,16 +60,12 @@ function toRequest(event: Event): DriftDetectionRequest {
  * only holds the latest status, and DescribeStackDriftDetectionStatus needs a detection id, which
  * CloudFormation lists nowhere; CloudTrail's record of each DetectStackDrift call returns it. So
  * "a DRIFTED detection, then a later IN_SYNC one" is read as: the calls from CloudTrail, then the
- * status of each, and DescribeStacks' latest status for a detection CloudTrail does not list yet.
+ * status of each (cloudformation.stacks holds each stack's latest check, for one CloudTrail does not list yet).
  */
 export const cloudformationDriftDetections: Collector<DriftDetectionHistory> = {
 	id: 'cloudformation.drift-detections',
 	description: 'Stack drift detections run in the time window (DetectStackDrift calls in CloudTrail) and their results',
-	iamActions: [
-		'cloudtrail:LookupEvents',
-		'cloudformation:DescribeStackDriftDetectionStatus',
-		'cloudformation:DescribeStacks',
-	],
+	iamActions: ['cloudtrail:LookupEvents', 'cloudformation:DescribeStackDriftDetectionStatus'],
 	async collect({ clients, window }) {
 		const lookup = await lookupByEventName(
 			clients,
@@ -143,7 +98,6 @@ export const cloudformationDriftDetections: Collector<DriftDetectionHistory> = {
 			},
 			{ service: 'cloudformation', operation: 'DescribeStackDriftDetectionStatus' },
 		);
-		const latestChecks = await latestChecksOf(cloudformation, window.since, window.until);
-		return { since: window.since, until: window.until, truncated: lookup.truncated, requests, statuses, latestChecks };
+		return { since: window.since, until: window.until, truncated: lookup.truncated, requests, statuses };
 	},
 };

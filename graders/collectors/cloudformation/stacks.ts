@@ -1,4 +1,8 @@
-import { CloudFormationClient, paginateDescribeStacks } from '@aws-sdk/client-cloudformation';
+import {
+	CloudFormationClient,
+	paginateDescribeStacks,
+	type StackDriftInformation,
+} from '@aws-sdk/client-cloudformation';
 import type { Collector } from '../../engine/types.ts';
 
 export interface Stack {
@@ -12,6 +16,31 @@ export interface Stack {
 	/** The `SreLab` output only (OutputKey → OutputValue), when the stack declares it. */
 	outputs: Record<string, string>;
 	lastUpdated: string | null;
+	/**
+	 * DriftInformation, when a drift detection has run on the stack: its latest status and when that
+	 * detection was started. Absent when never checked, and in snapshots saved before sre-lab kept it.
+	 */
+	drift?: StackDriftCheck;
+}
+
+/** A stack's latest drift detection as DescribeStacks reports it (StackDriftInformation). */
+export interface StackDriftCheck {
+	/** DRIFTED, IN_SYNC or UNKNOWN (NOT_CHECKED stacks have no `drift`). */
+	status: string;
+	/**
+	 * LastCheckTimestamp (ISO 8601): "most recent time when a drift detection operation was initiated
+	 * on the stack, or any of its individual resources".
+	 */
+	checkedAt: string;
+}
+
+/** The stack's drift check, when DescribeStacks reports one. */
+function driftCheckOf(
+	information: StackDriftInformation | undefined,
+): { drift: StackDriftCheck } | Record<string, never> {
+	const status = information?.StackDriftStatus;
+	const checkedAt = information?.LastCheckTimestamp?.toISOString();
+	return status && status !== 'NOT_CHECKED' && checkedAt ? { drift: { status, checkedAt } } : {};
 }
 
 /**
@@ -36,7 +65,7 @@ function only<T>(
 /** Every live stack in the region (DescribeStacks without a name leaves deleted stacks out). */
 export const cloudformationStacks: Collector<Stack[]> = {
 	id: 'cloudformation.stacks',
-	description: 'CloudFormation stacks with status and their sre-lab tag or SreLab output',
+	description: 'CloudFormation stacks with status, their sre-lab tag or SreLab output, and their latest drift check',
 	iamActions: ['cloudformation:DescribeStacks'],
 	async collect({ clients }) {
 		const stacks: Stack[] = [];
@@ -61,6 +90,7 @@ export const cloudformationStacks: Collector<Stack[]> = {
 						(output) => output.OutputValue,
 					),
 					lastUpdated: (stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString() ?? null,
+					...driftCheckOf(stack.DriftInformation),
 				});
 			}
 		}

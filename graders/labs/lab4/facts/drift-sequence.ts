@@ -73,18 +73,20 @@ export function driftRoundTrip(detections: readonly CompletedDetection[]): Drift
 }
 
 /**
- * The stack's latest check as DescribeStacks reports it (DriftInformation), as a detection, when it is
- * later than every detection CloudTrail lists: CloudTrail shows a DetectStackDrift call minutes after
- * it is made, and the learner often checks right after detecting drift the second time. Null when it
- * is not later, not DRIFTED or IN_SYNC, or the snapshot predates the read.
+ * The stack's latest check as DescribeStacks reports it (DriftInformation), as a detection, when it
+ * falls in the window and is later than every detection CloudTrail lists: CloudTrail shows a
+ * DetectStackDrift call minutes after it is made, and the learner often checks right after detecting
+ * drift the second time. Null when it is not later, not DRIFTED or IN_SYNC, or the snapshot predates
+ * the stack's drift field.
  */
 export function unlistedLatestCheck(
 	history: DriftDetectionHistory,
 	stack: Stack,
 	listed: readonly CompletedDetection[],
 ): CompletedDetection | null {
-	const latest = history.latestChecks?.[stack.stackId];
+	const latest = stack.drift;
 	if (!latest || (latest.status !== 'DRIFTED' && latest.status !== 'IN_SYNC')) return null;
+	if (latest.checkedAt < history.since || latest.checkedAt > history.until) return null;
 	const lastListed = listed.at(-1);
 	if (lastListed && Date.parse(lastListed.at) >= Date.parse(latest.checkedAt)) return null;
 	return { detectionId: null, at: latest.checkedAt, status: latest.status, driftedResourceCount: null };

@@ -4,7 +4,7 @@
  * password, a generated secret). DescribeStacks answers in the shape of the API reference (Output:
  * OutputKey, OutputValue, Description, ExportName; Tag: Key, Value).
  */
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand, type StackDriftStatus } from '@aws-sdk/client-cloudformation';
 import { describe, expect, it } from 'vitest';
 import type { Stack } from '../../../../graders/collectors/cloudformation/stacks.ts';
 import { evaluateLab } from '../../../../graders/engine/evaluate.ts';
@@ -70,5 +70,29 @@ describe('cloudformation.stacks', () => {
 			expect.objectContaining({ stackName: app.stackName, tags: {}, outputs: { SreLab: 'lab3' } }),
 		]);
 		expect(JSON.stringify(snapshot)).not.toContain(secret);
+	});
+
+	it("keeps each stack's latest drift check from DescribeStacks' DriftInformation, none for NOT_CHECKED", async () => {
+		// Stack shapes as DescribeStacks returns them (StackDriftInformation: StackDriftStatus, LastCheckTimestamp).
+		const stack = (name: string, drift: { StackDriftStatus: StackDriftStatus; LastCheckTimestamp?: Date }) => ({
+			StackName: name,
+			StackId: `arn:aws:cloudformation:eu-west-1:123456789012:stack/${name}/d0a825a0-e4cd-11ef-b9fb-061c69e99204`,
+			StackStatus: 'UPDATE_COMPLETE' as const,
+			CreationTime: new Date('2026-11-01T08:00:00Z'),
+			DriftInformation: drift,
+		});
+		const snapshot = await collectLab3(completeLab3Account(), {
+			before: (mocks) => {
+				mocks.cloudformation.on(DescribeStacksCommand).resolves({
+					Stacks: [
+						stack('checked', { StackDriftStatus: 'IN_SYNC', LastCheckTimestamp: new Date('2026-11-22T11:55:12.345Z') }),
+						stack('never-checked', { StackDriftStatus: 'NOT_CHECKED' }),
+					],
+				});
+			},
+		});
+		const byName = Object.fromEntries(stacks(snapshot).map((stored) => [stored.stackName, stored]));
+		expect(byName.checked?.drift).toEqual({ status: 'IN_SYNC', checkedAt: '2026-11-22T11:55:12.345Z' });
+		expect(byName['never-checked']).not.toHaveProperty('drift');
 	});
 });

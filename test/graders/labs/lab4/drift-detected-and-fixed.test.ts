@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type {
-	DriftDetectionHistory,
-	StackLatestCheck,
-} from '../../../../graders/collectors/cloudformation/drift-detections.ts';
+import type { Stack, StackDriftCheck } from '../../../../graders/collectors/cloudformation/stacks.ts';
+import type { Snapshot } from '../../../../graders/engine/types.ts';
 import { type CompletedDetection, driftRoundTrip } from '../../../../graders/labs/lab4/facts/drift-sequence.ts';
 import { app, completeLab4Account } from './support/lab4-account.ts';
 import { collectLab4 } from './support/lab4-scenarios.ts';
@@ -87,18 +85,27 @@ describe('drift-detected-and-fixed', () => {
 	});
 });
 
+/** The Lab 3 app stack as cloudformation.stacks stored it in the snapshot. */
+function appStackOf(snapshot: Snapshot): Stack {
+	const read = snapshot.reads['cloudformation.stacks'] as { ok: true; data: Stack[] };
+	const stack = read.data.find((candidate) => candidate.stackId === app.stackId);
+	if (!stack) throw new Error('app stack missing from the snapshot');
+	return stack;
+}
+
 describe('drift-detected-and-fixed: a detection CloudTrail does not list yet', () => {
 	/**
 	 * The complete account graded with only the DRIFTED detection in CloudTrail (its call listed, the
 	 * IN_SYNC one made minutes before the grader read CloudTrail) and DescribeStacks' DriftInformation
-	 * reporting `latest` for the app stack.
+	 * (kept by cloudformation.stacks) reporting `latest` for the app stack.
 	 */
-	async function withLatestCheck(latest: StackLatestCheck | null, listed = 1) {
+	async function withLatestCheck(latest: StackDriftCheck | null, listed = 1) {
 		const account = completeLab4Account();
 		account.driftDetections = account.driftDetections.slice(0, listed);
 		const snapshot = await collectLab4(account);
-		const read = snapshot.reads['cloudformation.drift-detections'] as { ok: true; data: DriftDetectionHistory };
-		read.data.latestChecks = latest ? { [app.stackId]: latest } : {};
+		const appStack = appStackOf(snapshot);
+		if (latest) appStack.drift = latest;
+		else delete appStack.drift;
 		return snapshot;
 	}
 
@@ -137,8 +144,13 @@ describe('drift-detected-and-fixed: a detection CloudTrail does not list yet', (
 
 	it('keeps the pass of a snapshot saved before DescribeStacks was read', async () => {
 		const snapshot = await collectLab4(completeLab4Account());
-		const read = snapshot.reads['cloudformation.drift-detections'] as { ok: true; data: DriftDetectionHistory };
-		delete read.data.latestChecks;
+		delete appStackOf(snapshot).drift;
 		expect(gradeCheck(snapshot, id).status).toBe('pass');
+	});
+
+	it('leaves out a last check from before the window', async () => {
+		const result = gradeCheck(await withLatestCheck({ status: 'IN_SYNC', checkedAt: '2026-11-20T09:00:00.000Z' }), id);
+		expect(result.status).toBe('fail');
+		expect(result.message).not.toContain('not yet listed in CloudTrail');
 	});
 });
