@@ -10,11 +10,7 @@ import { widestDefaultWindowMs } from '../../cohort/lab-plan.ts';
 import { createCohortProgress, type ProgressStream } from '../../cohort/progress.ts';
 import { formatRosterProblems, parseRoster, type RosterEntry } from '../../cohort/roster.ts';
 import { maxRosterFileBytes } from '../../cohort/roster-limits.ts';
-import {
-	type AccountLeftForResume,
-	defaultAccountTimeoutSeconds,
-	defaultConcurrency,
-} from '../../cohort/run-cohort.ts';
+import type { AccountLeftForResume } from '../../cohort/run-cohort.ts';
 import { parseDuration } from '../../engine/duration.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import type { GradebookDb } from '../../gradebook/open-gradebook.ts';
@@ -26,8 +22,7 @@ import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
 import { readTextFile } from '../read-text-file.ts';
-
-export const defaultRoleName = 'SreLabGrader';
+import { addCohortGradingOptions } from './cohort-options.ts';
 
 export interface GradeOptions {
 	roster: string;
@@ -336,7 +331,7 @@ export async function runGrade(
 
 export function createGradeCommand(dependencies: GradeDependencies = productionGradeDependencies) {
 	return (program: Command, context: CommandContext): void => {
-		program
+		const command = program
 			.command('grade')
 			.description("grade a cohort: assume the read-only grader role in every learner's account and store the results")
 			.argument('[lab]', 'the lab to grade, e.g. lab2 (see `sre-lab labs`)')
@@ -344,28 +339,9 @@ export function createGradeCommand(dependencies: GradeDependencies = productionG
 				'--roster <file>',
 				'CSV with learner_id,name,email,account_id and optional role_arn,region,external_id',
 			)
-			.option('--labs <ids>', 'grade several labs in one pass, sharing the reads, e.g. lab1,lab2,lab3')
-			.option('--cohort <name>', 'cohort name in the gradebook (default: the roster file name)')
-			.option('--role-name <name>', 'grader role name in each account, for rows without role_arn', defaultRoleName)
-			.option(
-				'--external-id <id>',
-				'ExternalId the grader role requires, for rows without external_id (or SRE_LAB_EXTERNAL_ID)',
-			)
-			.option(
-				'--region <region>',
-				'region of the labs, for rows without region (default: AWS_REGION or AWS_DEFAULT_REGION)',
-			)
-			.option('--profile <name>', 'your AWS profile, used to assume the grader roles (default: the standard chain)')
-			.option('--concurrency <n>', 'accounts graded at the same time', String(defaultConcurrency))
-			.option('--timeout <seconds>', 'time limit per account', String(defaultAccountTimeoutSeconds))
-			.option(
-				'--since <duration>',
-				"time window for time-based checks, e.g. 24h, 7d (default: the widest of the labs')",
-			)
-			.option('--gradebook <file>', 'SQLite gradebook (default: SRE_LAB_GRADEBOOK or .sre-lab/gradebook.sqlite)')
+			.option('--labs <ids>', 'grade several labs in one pass, sharing the reads, e.g. lab1,lab2,lab3');
+		addCohortGradingOptions(command, 'grade')
 			.option('--resume', "continue the cohort's last run, grading only the accounts it has not recorded")
-			.option('--skip-invalid', 'grade the valid roster rows even when others are invalid')
-			.option('--endpoint-url <url>', 'send every call to this endpoint (LocalStack, moto)')
 			.addHelpText(
 				'after',
 				`

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { LockHeldError, registerCohort } from '../../cohort/grade-cohort.ts';
-import { defaultAccountTimeoutSeconds, defaultConcurrency } from '../../cohort/run-cohort.ts';
 import { defaultGradebookPath } from '../../gradebook/default-path.ts';
 import { getLab } from '../../labs/index.ts';
 import { isLoopbackHost, newAccessToken } from '../../watch/access-token.ts';
@@ -11,13 +10,8 @@ import { parseWatchDuration } from '../../watch/watch-duration.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { openGradebookForCommand } from '../gradebook-for-command.ts';
 import { CannotGradeError, type CommandContext, UsageError } from '../io.ts';
-import {
-	defaultRoleName,
-	type GradeDependencies,
-	type GradeOptions,
-	prepareGrading,
-	productionGradeDependencies,
-} from './grade.ts';
+import { addCohortGradingOptions } from './cohort-options.ts';
+import { type GradeDependencies, type GradeOptions, prepareGrading, productionGradeDependencies } from './grade.ts';
 
 export interface WatchCliOptions extends GradeOptions {
 	every: string;
@@ -162,7 +156,7 @@ export async function runWatch(
 
 export function createWatchCommand(dependencies: GradeDependencies = productionGradeDependencies) {
 	return (program: Command, context: CommandContext): void => {
-		program
+		const command = program
 			.command('watch')
 			.description('grade a cohort every few minutes during a lab and serve a live dashboard of who is stuck where')
 			.argument('[lab]', 'the lab to watch, e.g. lab2')
@@ -180,18 +174,8 @@ export function createWatchCommand(dependencies: GradeDependencies = productionG
 				'127.0.0.1',
 			)
 			.option('--grace <duration>', 'after Ctrl-C, how long the round in flight may take to finish', '60s')
-			.option('--rounds <n>', 'stop after this many rounds (default: until Ctrl-C)')
-			.option('--cohort <name>', 'cohort name in the gradebook (default: the roster file name)')
-			.option('--role-name <name>', 'grader role name in each account, for rows without role_arn', defaultRoleName)
-			.option('--external-id <id>', 'ExternalId the grader role requires (or SRE_LAB_EXTERNAL_ID)')
-			.option('--region <region>', 'region of the labs (default: AWS_REGION or AWS_DEFAULT_REGION)')
-			.option('--profile <name>', 'your AWS profile, used to assume the grader roles')
-			.option('--concurrency <n>', 'accounts graded at the same time', String(defaultConcurrency))
-			.option('--timeout <seconds>', 'time limit per account', String(defaultAccountTimeoutSeconds))
-			.option('--since <duration>', "time window for time-based checks (default: the widest of the labs')")
-			.option('--gradebook <file>', 'SQLite gradebook (default: SRE_LAB_GRADEBOOK or .sre-lab/gradebook.sqlite)')
-			.option('--skip-invalid', 'watch the valid roster rows even when others are invalid')
-			.option('--endpoint-url <url>', 'send every call to this endpoint (LocalStack, moto)')
+			.option('--rounds <n>', 'stop after this many rounds (default: until Ctrl-C)');
+		addCohortGradingOptions(command, 'watch')
 			.addHelpText(
 				'after',
 				`

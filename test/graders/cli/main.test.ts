@@ -224,6 +224,45 @@ describe('other commands', () => {
 		}
 	});
 
+	it('grade and watch offer the same options for reaching and grading the cohort (watch grades through grade)', async () => {
+		/** Each option's description, its wrapped lines joined (the two commands wrap at different columns). */
+		const optionLines = async (command: string) => {
+			const { stdout } = await run([command, '--help']);
+			const options = new Map<string, string>();
+			let current: string | null = null;
+			for (const line of stdout.split('\n')) {
+				const start = /^ {2}(--[a-z-]+)(?: <[^>]+>)?\s{2,}(.*)$/.exec(line);
+				if (start?.[1]) {
+					current = start[1];
+					options.set(current, (start[2] ?? '').replace(new RegExp(`^${command} `), '<verb> '));
+				} else if (current && /^ {10,}\S/.test(line)) {
+					options.set(current, `${options.get(current)} ${line.trim()}`);
+				} else current = null;
+			}
+			return options;
+		};
+		const grade = await optionLines('grade');
+		const watch = await optionLines('watch');
+		const shared = [
+			'--cohort',
+			'--role-name',
+			'--external-id',
+			'--region',
+			'--profile',
+			'--concurrency',
+			'--timeout',
+			'--since',
+			'--gradebook',
+			'--skip-invalid',
+			'--endpoint-url',
+		];
+		for (const option of shared) {
+			expect(grade.get(option), option).toBeDefined();
+			expect(watch.get(option), option).toBe(grade.get(option));
+		}
+		expect(grade.get('--role-name')).toContain('default: "SreLabGrader"');
+	});
+
 	it('lists labs and their checks, and prints the policy as JSON', async () => {
 		const labs = await run(['labs']);
 		expect(labs.code).toBe(0);
