@@ -44,20 +44,20 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { type AlarmChange, alarmHistoryItem, setAlarmStateCallsOf } from '../../../support/alarm-history-mock.ts';
 import { fisCommands, mockFis } from '../../../support/fis-mock.ts';
 import { lookupSetAlarmStatePage, type SetAlarmStateCallSpec } from '../../../support/set-alarm-state-events.ts';
+import { accountId, collectedAt, app as lab3App, region } from '../../lab3/support/lab3-account.ts';
 
-export const accountId = '123456789012';
-export const region = 'eu-west-1';
-export const collectedAt = new Date('2026-11-22T12:00:00.000Z');
+export { accountId, collectedAt, region };
 
+/** The Lab 3 application the game day runs on (the same account as Lab 3's tests), and what Lab 4 adds. */
 export const app = {
-	stackName: 'sre-lab3-app',
-	stackId: `arn:aws:cloudformation:${region}:${accountId}:stack/sre-lab3-app/0f1e2d3c-aaaa-bbbb-cccc-000000000003`,
-	orders: 'sre-lab3-app-OrdersFunction-Ab12Cd34Ef56',
-	inventory: 'sre-lab3-app-InventoryFunction-Gh78Ij90Kl12',
-	table: 'sre-lab3-app-Table-1Q2W3E4R5T6Y',
-	apiId: 'a1b2c3d4e5',
-	latencyAlarm: 'lab3-api-p90-latency',
-	latencyAlarmArn: `arn:aws:cloudwatch:${region}:${accountId}:alarm:lab3-api-p90-latency`,
+	stackName: lab3App.stackName,
+	stackId: lab3App.stackId,
+	orders: lab3App.orders,
+	inventory: lab3App.inventory,
+	table: lab3App.table,
+	apiId: lab3App.apiId,
+	latencyAlarm: lab3App.latencyAlarm,
+	latencyAlarmArn: `arn:aws:cloudwatch:${region}:${accountId}:alarm:${lab3App.latencyAlarm}`,
 	fisTemplate: 'EXT1a2b3c4d5e6f7',
 	fisRole: `arn:aws:iam::${accountId}:role/sre-lab4-fis`,
 	runbook: 'AWS-RestartEC2Instance',
