@@ -4,6 +4,7 @@ import { requireOutcome } from '../../../engine/snapshot-view.ts';
 import type { CheckDefinition, PerResource } from '../../../engine/types.ts';
 import { appResources, isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
 import { appAlarms } from '../facts/app-alarm-arns.ts';
+import { noAppStack } from '../facts/no-app-stack.ts';
 import { readableItems } from '../facts/readable.ts';
 
 /** The names and ids AWS gave the app stack's resources (function names, table name, API id…). */
@@ -51,12 +52,7 @@ export const configRuleReports: CheckDefinition = {
 	evaluate(view) {
 		const stacks = lab3Stacks(view).filter(isDeployed);
 		if (stacks.length === 0) {
-			return {
-				status: 'fail',
-				message:
-					'No deployed Lab 3 application stack (tag sre-lab=lab3 or output SreLab) in this Region: the Config rule has to evaluate its resources. Deploy it as in Lab 3, step 1.',
-				evidence: [],
-			};
+			return noAppStack('the Config rule has to evaluate its resources');
 		}
 		const appIds = appPhysicalIds(
 			view,

@@ -10,6 +10,7 @@ import {
 	stackDetections,
 	unlistedLatestCheck,
 } from '../facts/drift-sequence.ts';
+import { noAppStack } from '../facts/no-app-stack.ts';
 
 /** How the message names a detection: its time, and where the grader saw it when CloudTrail does not list it yet. */
 const when = (detection: CompletedDetection) =>
@@ -25,12 +26,7 @@ export const driftDetectedAndFixed: CheckDefinition = {
 	evaluate(view) {
 		const stacks = lab3Stacks(view).filter(isDeployed);
 		if (stacks.length === 0) {
-			return {
-				status: 'fail',
-				message:
-					'No deployed Lab 3 application stack (tag sre-lab=lab3 or output SreLab) in this Region: the game day runs on it. Deploy it as in Lab 3, step 1.',
-				evidence: [],
-			};
+			return noAppStack('the game day runs on it');
 		}
 		const history = view.read<DriftDetectionHistory>('cloudformation.drift-detections');
 		const perStack = stacks.map((stack) => {

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../../../engine/types.ts';
 import { isDeployed, lab3Stacks } from '../../lab3/facts/app-stack.ts';
+import { noAppStack } from '../facts/no-app-stack.ts';
 import { templateReadiness, templateReadinessReads } from '../facts/template-readiness.ts';
 
 export const experimentTemplateReady: CheckDefinition = {
@@ -7,12 +8,7 @@ export const experimentTemplateReady: CheckDefinition = {
 	reads: templateReadinessReads,
 	evaluate(view) {
 		if (lab3Stacks(view).filter(isDeployed).length === 0) {
-			return {
-				status: 'fail',
-				message:
-					'No deployed Lab 3 application stack (tag sre-lab=lab3 or output SreLab) in this Region: the game day runs on it. Deploy it as in Lab 3, step 1.',
-				evidence: [],
-			};
+			return noAppStack('the game day runs on it');
 		}
 		const readiness = templateReadiness(view);
 		const ready = readiness.ready[0];
