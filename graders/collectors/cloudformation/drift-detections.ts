@@ -98,6 +98,6 @@ export const cloudformationDriftDetections: Collector<DriftDetectionHistory> = {
 			},
 			{ service: 'cloudformation', operation: 'DescribeStackDriftDetectionStatus' },
 		);
-		return { since: window.since, until: window.until, truncated: lookup.truncated, requests, statuses };
+		return { since: lookup.start.toISOString(), until: window.until, truncated: lookup.truncated, requests, statuses };
 	},
 };

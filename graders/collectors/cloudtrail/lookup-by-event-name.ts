@@ -22,22 +22,34 @@ function limiterFor(client: CloudTrailClient) {
 }
 
 export interface EventLookup {
+	/** The start actually looked up from: the one asked for, or CloudTrail's oldest kept day when that is later. */
+	start: Date;
 	events: Event[];
 	/** True when there were more events than `maxPages` pages; the newest came first. */
 	truncated: boolean;
 }
 
+const dayMs = 24 * 3_600_000;
+/**
+ * LookupEvents covers the last 90 days of management events in a Region, and may answer a range
+ * "outside the range of possible values" with InvalidTimeRangeException; an hour's margin keeps the
+ * start inside even when AWS's clock is ahead of the collection time.
+ */
+export const cloudTrailRetentionMs = 90 * dayMs - 3_600_000;
+
 /**
  * Every management event with this name between `start` and `end`, from CloudTrail's event history
- * (the last 90 days, in this Region), paced to the API's rate limit and bounded to `maxPages`.
+ * (the last 90 days, in this Region: an earlier start is moved up to that), paced to the API's rate
+ * limit and bounded to `maxPages`.
  */
 export async function lookupByEventName(
 	clients: ClientProvider,
 	eventName: string,
-	start: Date,
+	requestedStart: Date,
 	end: Date,
 	maxPages: number,
 ): Promise<EventLookup> {
+	const start = new Date(Math.max(requestedStart.getTime(), end.getTime() - cloudTrailRetentionMs));
 	const client = clients.get(CloudTrailClient);
 	const limited = limiterFor(client);
 	const events: Event[] = [];
@@ -60,7 +72,7 @@ export async function lookupByEventName(
 		events.push(...(page.Events ?? []));
 		token = page.NextToken;
 	} while (token && pages < maxPages);
-	return { events, truncated: token !== undefined };
+	return { start, events, truncated: token !== undefined };
 }
 
 /** The JSON record CloudTrail keeps for an event; an unreadable one reads as empty. */

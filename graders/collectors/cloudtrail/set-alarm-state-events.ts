@@ -21,9 +21,6 @@ export interface SetAlarmStateHistory {
 	calls: SetAlarmStateCall[];
 }
 
-const dayMs = 24 * 3_600_000;
-/** LookupEvents covers the last 90 days; an hour's margin keeps the start inside (see snapshot-deletion-events.ts). */
-const retentionMs = 90 * dayMs - 3_600_000;
 /**
  * A state change at the very start of the window may come from a call a moment before it: the
  * lookup starts a minute earlier (far more than the seconds between a call and its history entry).
@@ -61,11 +58,10 @@ export const cloudtrailSetAlarmStateEvents: Collector<SetAlarmStateHistory> = {
 	description: 'SetAlarmState calls recorded in CloudTrail event history in the time window (alarm states set by hand)',
 	iamActions: ['cloudtrail:LookupEvents'],
 	async collect({ clients, window }) {
-		const until = Date.parse(window.until);
-		const start = new Date(Math.max(Date.parse(window.since) - leadMs, until - retentionMs));
-		const lookup = await lookupByEventName(clients, 'SetAlarmState', start, new Date(until), maxPages);
+		const start = new Date(Date.parse(window.since) - leadMs);
+		const lookup = await lookupByEventName(clients, 'SetAlarmState', start, new Date(window.until), maxPages);
 		return {
-			since: start.toISOString(),
+			since: lookup.start.toISOString(),
 			until: window.until,
 			truncated: lookup.truncated,
 			calls: lookup.events

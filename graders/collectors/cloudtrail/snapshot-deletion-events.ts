@@ -32,28 +32,20 @@ export interface SnapshotDeletionHistory {
 	events: SnapshotDeletionEvent[];
 }
 
-const dayMs = 24 * 3_600_000;
-/**
- * LookupEvents covers the last 90 days of management events in a Region, and may answer a range
- * "outside the range of possible values" with InvalidTimeRangeException; an hour's margin keeps the
- * start inside even when AWS's clock is ahead of the collection time.
- */
-const retentionMs = 90 * dayMs - 3_600_000;
 /** 2,000 events (40 pages, 20 s at the rate limit) is far beyond a lab account's snapshot deletions. */
 const maxPages = 40;
 
 /**
  * From when to look: the seeded snapshots that survive were made with the ones that are now gone, so
  * deletions happened after the earliest lab snapshot still there (an hour's margin for a run during
- * seeding), and never later than the grading window's start; never before CloudTrail's 90 days.
+ * seeding), and never later than the grading window's start. (lookupByEventName moves a start older
+ * than CloudTrail's 90 days up to them.)
  */
 export function lookupStart(window: TimeWindow, snapshots: readonly Ec2Snapshot[]): Date {
-	const until = Date.parse(window.until);
 	const created = snapshots
 		.filter((snapshot) => snapshot.tags['sre-lab'] === 'lab2' && snapshot.startTime)
 		.map((snapshot) => Date.parse(snapshot.startTime as string) - 3_600_000);
-	const start = Math.min(Date.parse(window.since), ...created);
-	return new Date(Math.max(start, until - retentionMs));
+	return new Date(Math.min(Date.parse(window.since), ...created));
 }
 
 function sessionNameOf(arn: string | null): string | null {
@@ -111,7 +103,7 @@ export const cloudtrailSnapshotDeletionEvents: Collector<SnapshotDeletionHistory
 		// Paced to LookupEvents' two requests per second, 50 events a page, newest first.
 		const lookup = await lookupByEventName(clients, 'DeleteSnapshot', start, new Date(window.until), maxPages);
 		return {
-			since: start.toISOString(),
+			since: lookup.start.toISOString(),
 			until: window.until,
 			truncated: lookup.truncated,
 			events: lookup.events

@@ -11,6 +11,21 @@ afterEach(() => {
 });
 
 describe('lookupByEventName', () => {
+	it('never asks for more than the 90 days CloudTrail keeps (less an hour for clock skew), and says where it started', async () => {
+		const clients = testClientProvider({ region: 'eu-west-1' });
+		cloudtrail.on(LookupEventsCommand).resolves({ Events: [] });
+		try {
+			const end = new Date('2026-11-22T12:00:00Z');
+			const lookup = await lookupByEventName(clients, 'DetectStackDrift', new Date('2026-01-01T00:00:00Z'), end, 10);
+			expect(lookup.start.toISOString()).toBe('2026-08-24T13:00:00.000Z');
+			expect(cloudtrail.commandCalls(LookupEventsCommand)[0]?.args[0].input.StartTime).toEqual(lookup.start);
+			const recent = await lookupByEventName(clients, 'DetectStackDrift', new Date('2026-11-21T12:00:00Z'), end, 10);
+			expect(recent.start.toISOString()).toBe('2026-11-21T12:00:00.000Z');
+		} finally {
+			clients.destroy();
+		}
+	});
+
 	it("keeps the lookups of one account and Region together within LookupEvents' two requests a second", async () => {
 		vi.useFakeTimers();
 		const clients = testClientProvider({ region: 'eu-west-1' });

@@ -136,16 +136,16 @@ describe('cloudtrail.snapshot-deletion-events collector', () => {
 		// lookup, is tested in test/graders/collectors/cloudtrail/lookup-by-event-name.test.ts.
 	});
 
-	it('never looks back further than the 90 days CloudTrail keeps (less an hour for clock skew)', () => {
+	it('looks back to the oldest lab snapshot less an hour, or the window start if later (CloudTrail clamps to 90 days)', () => {
 		const window = { since: '2026-11-21T12:00:00.000Z', until: '2026-11-22T12:00:00.000Z' };
 		const old: Ec2Snapshot = {
 			snapshotId: 'snap-old',
 			volumeId: null,
 			state: 'completed',
-			startTime: '2026-01-01T00:00:00.000Z',
+			startTime: '2026-11-10T00:00:00.000Z',
 			tags: { 'sre-lab': 'lab2' },
 		};
-		expect(lookupStart(window, [old]).toISOString()).toBe('2026-08-24T13:00:00.000Z');
+		expect(lookupStart(window, [old]).toISOString()).toBe('2026-11-09T23:00:00.000Z');
 		expect(lookupStart(window, []).toISOString()).toBe(window.since);
 	});
 });
